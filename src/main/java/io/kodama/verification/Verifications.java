@@ -1,0 +1,342 @@
+package io.kodama.verification;
+
+import io.kodama.dispatch.Attempt;
+import io.kodama.dispatch.Channel;
+import io.kodama.dispatch.Dispatcher;
+import io.kodama.phone.LineType;
+import io.kodama.phone.PhoneNumber;
+import io.kodama.phone.PhoneNumbers;
+import io.kodama.system.ApiException;
+import io.kodama.system.Ids;
+import io.kodama.system.ProblemType;
+import io.kodama.tenant.Tenant;
+import io.kodama.tenant.TenantSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Starts, checks, resends and cancels verifications. */
+@Service
+public class Verifications {
+
+  private static final Logger log = LoggerFactory.getLogger(Verifications.class);
+  private static final Set<String> CHANNELS = Set.of("auto", "sms", "voice");
+
+  private final VerificationRepository repository;
+  private final CodeVault vault;
+  private final NumberGuard numberGuard;
+  private final PhoneNumbers phoneNumbers;
+  private final Dispatcher dispatcher;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final VerificationSettings settings;
+  private final MeterRegistry meters;
+
+  Verifications(VerificationRepository repository, CodeVault vault, NumberGuard numberGuard, PhoneNumbers phoneNumbers,
+      Dispatcher dispatcher, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+      VerificationSettings settings, MeterRegistry meters) {
+    this.repository = repository;
+    this.vault = vault;
+    this.numberGuard = numberGuard;
+    this.phoneNumbers = phoneNumbers;
+    this.dispatcher = dispatcher;
+    this.events = events;
+    this.tx = tx;
+    this.clock = clock;
+    this.settings = settings;
+    this.meters = meters;
+  }
+
+  /** A verification with its attempts, as the API shows it. */
+  public record Snapshot(Verification verification, List<Attempt> attempts) {}
+
+  /**
+   * Starts a verification and its first delivery. A pending verification for the same number is
+   * superseded. With an idempotency key, the same request returns the verification it created.
+   */
+  public Snapshot start(Tenant tenant, StartCommand command, String idempotencyKey) {
+    String fingerprint = sha256(command.fingerprint());
+    if (idempotencyKey != null) {
+      Optional<Snapshot> earlier = replay(tenant, idempotencyKey, fingerprint);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    PhoneNumber number = phoneNumbers.parse(command.to(), tenant.region());
+    refuseLineType(tenant, number);
+    String mode = command.channel() != null ? command.channel() : tenant.setting(TenantSettings.CHANNEL);
+    if (!CHANNELS.contains(mode)) {
+      throw new ApiException(ProblemType.VALIDATION, "channel must be auto, sms or voice").with("field", "channel");
+    }
+    Channel first = firstChannel(mode, number);
+    int length = command.codeLength() != null ? command.codeLength()
+        : Integer.parseInt(tenant.setting(TenantSettings.CODE_LENGTH));
+    int ttl = command.ttlSeconds() != null ? command.ttlSeconds()
+        : Integer.parseInt(tenant.setting(TenantSettings.TTL_SECONDS));
+    String locale = command.locale() != null ? command.locale() : ("JP".equals(number.region()) ? "ja" : "en");
+    String purpose = command.purpose() != null ? command.purpose() : "login";
+
+    Instant now = clock.instant();
+    String id = Ids.next("vrf", clock);
+    String code = vault.generate(length);
+    Verification verification = new Verification(id, tenant.id(), number.e164(), number.region(),
+        number.lineType().wire(), mode, locale, purpose, command.externalRef(), Verification.PENDING, null, length, 0, 1,
+        now, now, now, now.plusSeconds(ttl));
+    try {
+      return tx.execute(status -> {
+        for (VerificationRepository.Stored earlier : repository.pendingFor(tenant.id(), number.e164())) {
+          closeInTx(earlier.verification(), Verification.CANCELED, "superseded", now);
+        }
+        repository.insert(verification, vault.hash(id, code), vault.seal(id, code), idempotencyKey, fingerprint);
+        events.publishEvent(new VerificationChanged("verification.created", verification, now));
+        Attempt attempt = dispatcher.enqueue(id, tenant.id(), first, null);
+        meters.counter("kodama.verifications", "event", "started").increment();
+        log.info("Verification {} started for {} ({}, {})", id, number.masked(), number.lineType().wire(), first.wire());
+        return new Snapshot(verification, List.of(attempt));
+      });
+    } catch (DuplicateKeyException raced) {
+      if (idempotencyKey != null) {
+        return replay(tenant, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+      }
+      throw raced;
+    }
+  }
+
+  public Snapshot get(Tenant tenant, String id) {
+    Verification verification = expireIfDue(load(tenant, id).verification());
+    return new Snapshot(verification, dispatcher.attempts(id));
+  }
+
+  /**
+   * Checks a code. A check slot is taken (per verification and per number) before the comparison,
+   * so at most {@link VerificationSettings#maxChecks()} comparisons ever happen per verification.
+   */
+  public CheckResult check(Tenant tenant, String id, String code) {
+    Verification verification = expireIfDue(load(tenant, id).verification());
+    if (!verification.isPending()) {
+      return closedResult(verification);
+    }
+    Optional<Duration> locked = numberGuard.take(tenant.id(), verification.to());
+    if (locked.isPresent()) {
+      meters.counter("kodama.checks", "outcome", "number_locked").increment();
+      throw new ApiException(ProblemType.NUMBER_LOCKED,
+          "Too many wrong codes for this number; try again later").retryAfter(locked.get());
+    }
+    Instant now = clock.instant();
+    if (!repository.takeCheck(id, settings.maxChecks(), now)) {
+      numberGuard.giveBack(tenant.id(), verification.to());
+      Verification current = expireIfDue(load(tenant, id).verification());
+      if (current.isPending()) {
+        // every check was used by parallel wrong guesses; the last of them fails it
+        return new CheckResult(false, current.status(), "too_many_checks", 0);
+      }
+      return closedResult(current);
+    }
+    VerificationRepository.Stored stored = load(tenant, id);
+    boolean right = code != null && code.length() == stored.verification().codeLength()
+        && vault.matches(id, code, stored.codeHash());
+    if (right) {
+      numberGuard.giveBack(tenant.id(), verification.to());
+      boolean approved = Boolean.TRUE.equals(tx.execute(status -> closeInTx(stored.verification(), Verification.APPROVED, null, now)));
+      meters.counter("kodama.checks", "outcome", approved ? "approved" : "not_pending").increment();
+      if (approved) {
+        return new CheckResult(true, Verification.APPROVED, null, null);
+      }
+      return closedResult(load(tenant, id).verification());
+    }
+    meters.counter("kodama.checks", "outcome", "wrong").increment();
+    int remaining = settings.maxChecks() - stored.verification().checksUsed();
+    if (remaining <= 0) {
+      tx.execute(status -> closeInTx(stored.verification(), Verification.FAILED, "too_many_checks", now));
+      return new CheckResult(false, Verification.FAILED, "too_many_checks", 0);
+    }
+    return new CheckResult(false, Verification.PENDING, "wrong_code", remaining);
+  }
+
+  /** Sends the code again, over the channel asked for or the one the workflow would pick. */
+  public Snapshot resend(Tenant tenant, String id, String channel, boolean newCode) {
+    Verification verification = expireIfDue(load(tenant, id).verification());
+    requirePending(verification);
+    if (channel != null && !Set.of("sms", "voice").contains(channel)) {
+      throw new ApiException(ProblemType.VALIDATION, "channel must be sms or voice").with("field", "channel");
+    }
+    if (verification.sends() >= settings.maxSends()) {
+      throw new ApiException(ProblemType.SEND_LIMIT_REACHED,
+          "This verification was sent " + verification.sends() + " times; start a new one");
+    }
+    Instant now = clock.instant();
+    Duration sinceLast = Duration.between(verification.lastSendAt(), now);
+    if (sinceLast.compareTo(settings.resendCooldown()) < 0) {
+      throw new ApiException(ProblemType.RESEND_COOLDOWN, "Wait before sending this verification again")
+          .retryAfter(settings.resendCooldown().minus(sinceLast));
+    }
+    Channel next = channel != null ? Channel.fromWire(channel)
+        : firstChannel(verification.channel(), new PhoneNumber(verification.to(), verification.country(),
+            LineType.valueOf(verification.lineType().toUpperCase())));
+    requireSupported(next);
+    return tx.execute(status -> {
+      String hash = null;
+      String sealed = null;
+      if (newCode) {
+        String code = vault.generate(verification.codeLength());
+        hash = vault.hash(id, code);
+        sealed = vault.seal(id, code);
+      }
+      if (!repository.recordSend(id, settings.maxSends(), now, hash, sealed)) {
+        throw new ApiException(ProblemType.NOT_PENDING, "The verification changed meanwhile; read it again");
+      }
+      dispatcher.enqueue(id, tenant.id(), next, newCode ? "client_resend_new_code" : "client_resend");
+      return get(tenant, id);
+    });
+  }
+
+  public Snapshot cancel(Tenant tenant, String id) {
+    Verification verification = expireIfDue(load(tenant, id).verification());
+    requirePending(verification);
+    Instant now = clock.instant();
+    boolean canceled = Boolean.TRUE.equals(tx.execute(status -> closeInTx(verification, Verification.CANCELED, "client", now)));
+    if (!canceled) {
+      requirePending(load(tenant, id).verification());
+    }
+    return get(tenant, id);
+  }
+
+  /** Marks due verifications expired and announces them; returns how many. */
+  public int expireDue(int limit) {
+    int expired = 0;
+    for (String id : repository.pendingExpiredIds(clock.instant(), limit)) {
+      Optional<VerificationRepository.Stored> stored = repository.findById(id);
+      if (stored.isPresent() && stored.get().verification().isPending()) {
+        Verification v = expireIfDue(stored.get().verification());
+        expired += v.isPending() ? 0 : 1;
+      }
+    }
+    return expired;
+  }
+
+  // ---- used by the delivery job through VerificationDeliveryTargets
+
+  Optional<String> codeForDelivery(String id) {
+    return repository.findById(id)
+        .filter(s -> s.verification().isPending() && s.verification().expiresAt().isAfter(clock.instant()))
+        .filter(s -> s.codeSealed() != null)
+        .map(s -> vault.unseal(id, s.codeSealed()));
+  }
+
+  Optional<Verification> find(String id) {
+    return repository.findById(id).map(VerificationRepository.Stored::verification);
+  }
+
+  // ---- internals
+
+  private Optional<Snapshot> replay(Tenant tenant, String key, String fingerprint) {
+    return repository.findByIdempotencyKey(tenant.id(), key).map(earlier -> {
+      if (!MessageDigest.isEqual(earlier.requestHash().getBytes(StandardCharsets.US_ASCII),
+          fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+        throw new ApiException(ProblemType.IDEMPOTENCY_CONFLICT,
+            "This Idempotency-Key was used for a different request; use a new key for a new request");
+      }
+      return get(tenant, earlier.verification().id());
+    });
+  }
+
+  private VerificationRepository.Stored load(Tenant tenant, String id) {
+    return repository.find(tenant.id(), id).orElseThrow(() -> ApiException.notFound("verification", id));
+  }
+
+  private Verification expireIfDue(Verification verification) {
+    Instant now = clock.instant();
+    if (verification.isPending() && !verification.expiresAt().isAfter(now)) {
+      tx.execute(status -> closeInTx(verification, Verification.EXPIRED, null, now));
+      return repository.findById(verification.id()).orElseThrow().verification();
+    }
+    return verification;
+  }
+
+  /** Closes a pending verification and announces it, inside the caller's transaction. */
+  private boolean closeInTx(Verification verification, String status, String reason, Instant now) {
+    if (!repository.close(verification.id(), status, reason, now)) {
+      return false;
+    }
+    Verification closed = repository.findById(verification.id()).orElseThrow().verification();
+    events.publishEvent(new VerificationChanged("verification." + status, closed, now));
+    meters.counter("kodama.verifications", "event", status).increment();
+    log.info("Verification {} {}{}", verification.id(), status, reason == null ? "" : " (" + reason + ")");
+    return true;
+  }
+
+  private static CheckResult closedResult(Verification verification) {
+    String reason = switch (verification.status()) {
+      case Verification.APPROVED -> "already_approved";
+      case Verification.EXPIRED -> "expired";
+      case Verification.CANCELED -> "canceled";
+      default -> verification.statusReason() == null ? verification.status() : verification.statusReason();
+    };
+    return new CheckResult(false, verification.status(), reason, null);
+  }
+
+  private static void requirePending(Verification verification) {
+    if (!verification.isPending()) {
+      throw new ApiException(ProblemType.NOT_PENDING, "The verification is " + verification.status())
+          .with("status", verification.status());
+    }
+  }
+
+  private void refuseLineType(Tenant tenant, PhoneNumber number) {
+    List<String> refused = Arrays.stream(tenant.setting(TenantSettings.REFUSED_LINE_TYPES).split(","))
+        .map(String::trim).toList();
+    if (refused.contains(number.lineType().wire())) {
+      throw new ApiException(ProblemType.NUMBER_TYPE_REFUSED,
+          "Codes are not sent to " + number.lineType().wire().replace('_', '-') + " numbers")
+          .with("lineType", number.lineType().wire());
+    }
+  }
+
+  private Channel firstChannel(String mode, PhoneNumber number) {
+    boolean cannotTakeSms = number.lineType() == LineType.FIXED_LINE || number.lineType() == LineType.VOIP;
+    Channel channel = switch (mode) {
+      case "sms" -> {
+        if (number.lineType() == LineType.FIXED_LINE) {
+          throw new ApiException(ProblemType.NUMBER_TYPE_REFUSED,
+              "A fixed line cannot receive SMS; use channel voice or auto").with("lineType", "fixed_line");
+        }
+        yield Channel.SMS;
+      }
+      case "voice" -> Channel.VOICE;
+      default -> cannotTakeSms ? Channel.VOICE : Channel.SMS;
+    };
+    requireSupported(channel);
+    return channel;
+  }
+
+  private void requireSupported(Channel channel) {
+    if (!dispatcher.supports(channel)) {
+      throw new ApiException(ProblemType.CHANNEL_UNAVAILABLE,
+          "The " + channel.wire() + " channel is not configured on this server").with("channel", channel.wire());
+    }
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

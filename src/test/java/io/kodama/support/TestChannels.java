@@ -1,0 +1,64 @@
+package io.kodama.support;
+
+import io.kodama.dispatch.AttemptUpdates;
+import io.kodama.dispatch.Channel;
+import io.kodama.dispatch.DeliveryChannel;
+import io.kodama.dispatch.DeliveryTask;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test-only channels that record what they were asked to deliver and report success. They stand in
+ * for SMS and voice in tests of the core; end-to-end tests use the real channels and simulators.
+ */
+public final class TestChannels {
+
+  private final List<DeliveryTask> delivered = new CopyOnWriteArrayList<>();
+  private final AttemptUpdates updates;
+
+  TestChannels(AttemptUpdates updates) {
+    this.updates = updates;
+  }
+
+  DeliveryChannel channel(Channel channel) {
+    return new DeliveryChannel() {
+      @Override
+      public Channel channel() {
+        return channel;
+      }
+
+      @Override
+      public void deliver(DeliveryTask task) {
+        delivered.add(task);
+        updates.record(task.attemptId(), channel == Channel.SMS ? "delivered" : "completed", null,
+            Map.of("test", true));
+      }
+    };
+  }
+
+  /** The last delivery for a verification, waiting for the durable job to run it. */
+  public DeliveryTask lastFor(String verificationId) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      for (int i = delivered.size() - 1; i >= 0; i--) {
+        if (delivered.get(i).verificationId().equals(verificationId)) {
+          return delivered.get(i);
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("Nothing was delivered for " + verificationId);
+  }
+
+  public long countFor(String verificationId) {
+    return delivered.stream().filter(t -> t.verificationId().equals(verificationId)).count();
+  }
+}

@@ -39,12 +39,23 @@ public final class PhoneNumbers {
       throw new ApiException(ProblemType.INVALID_NUMBER, "'to' is not a phone number: " + e.getErrorType().name().toLowerCase())
           .with("field", "to");
     }
+    if (isJapanese060(parsed)) {
+      return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), "JP", LineType.MOBILE);
+    }
     if (!UTIL.isValidNumber(parsed)) {
       throw new ApiException(ProblemType.INVALID_NUMBER, "'to' is not a valid number in its country").with("field", "to");
     }
     String region = UTIL.getRegionCodeForNumber(parsed);
     return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), region == null ? "001" : region,
         lineType(UTIL.getNumberType(parsed)));
+  }
+
+  /**
+   * Japan opened 060-xxxx-xxxx to mobile phones as 090/080/070 ran out; libphonenumber (9.0.25)
+   * does not know the range yet and calls it invalid.
+   */
+  private static boolean isJapanese060(Phonenumber.PhoneNumber number) {
+    return number.getCountryCode() == 81 && String.valueOf(number.getNationalNumber()).matches("60\\d{8}");
   }
 
   static LineType lineType(PhoneNumberType type) {

@@ -61,6 +61,13 @@ public class Verifications {
     this.clock = clock;
     this.settings = settings;
     this.meters = meters;
+    for (String event : List.of("started", Verification.APPROVED, Verification.EXPIRED, Verification.FAILED,
+        Verification.CANCELED)) {
+      meters.counter("kodama.verifications", "event", event);
+    }
+    for (String outcome : List.of("approved", "wrong", "number_locked", "not_pending")) {
+      meters.counter("kodama.checks", "outcome", outcome);
+    }
   }
 
   /** A verification with its attempts, as the API shows it. */

@@ -188,6 +188,7 @@ class VerificationApiTest {
     Api.Response second = api.post("/v1/verifications", body, Map.of("Idempotency-Key", key));
 
     assertThat(second.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+    channels.lastFor(first.json().get("id").asString());
     assertThat(channels.countFor(first.json().get("id").asString())).isEqualTo(1);
 
     Api.Response other = api.post("/v1/verifications", Map.of("to", Fixtures.mobile()), Map.of("Idempotency-Key", key));

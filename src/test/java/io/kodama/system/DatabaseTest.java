@@ -1,0 +1,24 @@
+package io.kodama.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kodama.support.KodamaTest;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** CI runs the suite twice and says which database each run must really use. */
+@KodamaTest
+class DatabaseTest {
+
+  @Autowired DataSource dataSource;
+
+  @Test
+  void runsOnTheDatabaseTheBuildAskedFor() throws Exception {
+    String expected = System.getProperty("kodama.test.db", "h2");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName().toLowerCase()).contains(expected);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.kodama.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kodama.support.Api;
+import io.kodama.support.Fixtures;
+import io.kodama.support.KodamaTest;
+import io.kodama.support.MutableClock;
+import io.kodama.support.TestChannels;
+import io.kodama.tenant.Tenants;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@KodamaTest
+class CheckLimitsTest {
+
+  @LocalServerPort int port;
+  @Autowired Tenants tenants;
+  @Autowired TestChannels channels;
+  @Autowired MeterRegistry meters;
+  @Autowired MutableClock clock;
+  @Autowired VerificationSettings settings;
+
+  @Test
+  void fiftyParallelWrongChecksGetAtMostFiveComparisons() throws Exception {
+    Fixtures.TestTenant tenant = Fixtures.tenant(tenants);
+    Api api = new Api(port, tenant.key());
+    String id = api.post("/v1/verifications", Map.of("to", Fixtures.mobile())).json().get("id").asString();
+    String code = channels.lastFor(id).code();
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    double comparedBefore = compared();
+
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    List<Callable<Api.Response>> checks = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", wrong)));
+    }
+    List<Api.Response> responses = new ArrayList<>();
+    for (Future<Api.Response> future : pool.invokeAll(checks)) {
+      responses.add(future.get());
+    }
+    pool.shutdown();
+
+    double comparisons = compared() - comparedBefore;
+    System.out.println("50 parallel wrong checks → " + (long) comparisons + " comparisons");
+    assertThat(comparisons).isEqualTo(5);
+    assertThat(responses).allSatisfy(r -> {
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("valid").asBoolean()).isFalse();
+    });
+    assertThat(responses.stream().filter(r -> "wrong_code".equals(r.json().get("reason").asString()))).hasSize(4);
+    assertThat(api.post("/v1/verifications/" + id + "/check", Map.of("code", code)).json().get("valid").asBoolean())
+        .isFalse();
+    assertThat(api.get("/v1/verifications/" + id).json().get("status").asString()).isEqualTo("failed");
+  }
+
+  @Test
+  void locksTheNumberAfterTooManyWrongChecksAcrossItsVerifications() {
+    Fixtures.TestTenant tenant = Fixtures.tenant(tenants);
+    Api api = new Api(port, tenant.key());
+    String number = Fixtures.mobile();
+    int cap = settings.numberWrongChecks();
+    int wrongChecks = 0;
+    Api.Response last = null;
+    while (wrongChecks < cap + 1) {
+      String id = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
+      String code = channels.lastFor(id).code();
+      String wrong = code.equals("000000") ? "111111" : "000000";
+      for (int i = 0; i < 4 && wrongChecks < cap + 1; i++, wrongChecks++) {
+        last = api.post("/v1/verifications/" + id + "/check", Map.of("code", wrong));
+      }
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.json().get("type").asString()).endsWith("/number-locked");
+    assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+
+    clock.advance(settings.numberWindow().plus(Duration.ofSeconds(1)));
+    String id = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
+    String code = channels.lastFor(id).code();
+    assertThat(api.post("/v1/verifications/" + id + "/check", Map.of("code", code)).json().get("valid").asBoolean())
+        .isTrue();
+  }
+
+  private double compared() {
+    var counter = meters.find("kodama.checks").tag("outcome", "wrong").counter();
+    return counter == null ? 0 : counter.count();
+  }
+}

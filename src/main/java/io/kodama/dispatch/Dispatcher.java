@@ -1,7 +1,7 @@
 package io.kodama.dispatch;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.kodama.system.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,17 +22,15 @@ public class Dispatcher {
 
   private final AttemptRepository attempts;
   private final SchedulerClient scheduler;
-  private final Task<String> deliverTask;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<DeliveryChannel> channelProvider;
   private final Clock clock;
   private volatile Map<Channel, DeliveryChannel> channels;
 
-  Dispatcher(AttemptRepository attempts, @Lazy SchedulerClient scheduler, Task<String> deliverTask,
+  Dispatcher(AttemptRepository attempts, @Lazy SchedulerClient scheduler,
       ApplicationEventPublisher events, ObjectProvider<DeliveryChannel> channelProvider, Clock clock) {
     this.attempts = attempts;
     this.scheduler = scheduler;
-    this.deliverTask = deliverTask;
     this.events = events;
     this.channelProvider = channelProvider;
     this.clock = clock;
@@ -51,7 +49,7 @@ public class Dispatcher {
     Attempt attempt = new Attempt(Ids.next("att", clock), verificationId, channel, AttemptStatuses.QUEUED, reason,
         Map.of(), now, now);
     attempts.insert(attempt, tenantId);
-    scheduler.scheduleIfNotExists(deliverTask.instance(attempt.id(), attempt.id()), now);
+    scheduler.scheduleIfNotExists(new TaskInstance<>(DeliveryJob.TASK_NAME, attempt.id(), attempt.id()), now);
     events.publishEvent(new AttemptChanged(attempt.id(), verificationId, tenantId, channel, attempt.status(), reason,
         Map.of(), now));
     return attempt;

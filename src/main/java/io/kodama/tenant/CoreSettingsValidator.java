@@ -26,6 +26,8 @@ final class CoreSettingsValidator implements SettingsValidator {
     }
     checkRange(settings, TenantSettings.CODE_LENGTH, 4, 10, problems);
     checkRange(settings, TenantSettings.TTL_SECONDS, 60, 600, problems);
+    checkRange(settings, TenantSettings.RECEIPT_TIMEOUT_SECONDS, 5, 600, problems);
+    checkRange(settings, TenantSettings.SMS_FAILURES_BEFORE_VOICE, 1, 100, problems);
     String refused = settings.get(TenantSettings.REFUSED_LINE_TYPES);
     if (refused != null && !refused.isBlank()) {
       for (String type : refused.split(",")) {

@@ -40,6 +40,7 @@ public class Verifications {
   private final VerificationRepository repository;
   private final CodeVault vault;
   private final NumberGuard numberGuard;
+  private final SmsHealth smsHealth;
   private final PhoneNumbers phoneNumbers;
   private final Dispatcher dispatcher;
   private final ApplicationEventPublisher events;
@@ -48,12 +49,14 @@ public class Verifications {
   private final VerificationSettings settings;
   private final MeterRegistry meters;
 
-  Verifications(VerificationRepository repository, CodeVault vault, NumberGuard numberGuard, PhoneNumbers phoneNumbers,
+  Verifications(VerificationRepository repository, CodeVault vault, NumberGuard numberGuard, SmsHealth smsHealth,
+      PhoneNumbers phoneNumbers,
       Dispatcher dispatcher, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
       VerificationSettings settings, MeterRegistry meters) {
     this.repository = repository;
     this.vault = vault;
     this.numberGuard = numberGuard;
+    this.smsHealth = smsHealth;
     this.phoneNumbers = phoneNumbers;
     this.dispatcher = dispatcher;
     this.events = events;
@@ -92,6 +95,14 @@ public class Verifications {
       throw new ApiException(ProblemType.VALIDATION, "channel must be auto, sms or voice").with("field", "channel");
     }
     Channel first = firstChannel(mode, number);
+    String firstReason = null;
+    if ("auto".equals(mode) && first == Channel.SMS && dispatcher.supports(Channel.VOICE) && smsHealth.refusesSms(
+        tenant.id(), number.e164(), Integer.parseInt(tenant.setting(TenantSettings.SMS_FAILURES_BEFORE_VOICE)))) {
+      first = Channel.VOICE;
+      firstReason = "sms_failed_before";
+    }
+    Channel firstChannel = first;
+    String firstChannelReason = firstReason;
     int length = command.codeLength() != null ? command.codeLength()
         : Integer.parseInt(tenant.setting(TenantSettings.CODE_LENGTH));
     int ttl = command.ttlSeconds() != null ? command.ttlSeconds()
@@ -112,9 +123,10 @@ public class Verifications {
         }
         repository.insert(verification, vault.hash(id, code), vault.seal(id, code), idempotencyKey, fingerprint);
         events.publishEvent(new VerificationChanged("verification.created", verification, now));
-        Attempt attempt = dispatcher.enqueue(id, tenant.id(), first, null);
+        Attempt attempt = dispatcher.enqueue(id, tenant.id(), firstChannel, firstChannelReason);
         meters.counter("kodama.verifications", "event", "started").increment();
-        log.info("Verification {} started for {} ({}, {})", id, number.masked(), number.lineType().wire(), first.wire());
+        log.info("Verification {} started for {} ({}, {})", id, number.masked(), number.lineType().wire(),
+            firstChannel.wire());
         return new Snapshot(verification, List.of(attempt));
       });
     } catch (DuplicateKeyException raced) {

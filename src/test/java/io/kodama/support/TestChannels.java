@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestChannels {
 
   private final List<DeliveryTask> delivered = new CopyOnWriteArrayList<>();
+  private final Map<String, String> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
   private final AttemptUpdates updates;
 
   TestChannels(AttemptUpdates updates) {
@@ -33,10 +34,28 @@ public final class TestChannels {
       @Override
       public void deliver(DeliveryTask task) {
         delivered.add(task);
-        updates.record(task.attemptId(), channel == Channel.SMS ? "delivered" : "completed", null,
-            Map.of("test", true));
+        String outcome = outcomes.getOrDefault(channel.wire() + task.to(), channel == Channel.SMS ? "delivered" : "completed");
+        if ("silent".equals(outcome)) {
+          updates.record(task.attemptId(), channel == Channel.SMS ? "submitted" : "calling", null, Map.of("test", true));
+        } else {
+          updates.record(task.attemptId(), outcome, "delivered".equals(outcome) || "completed".equals(outcome) ? null
+              : "test_" + outcome, Map.of("test", true));
+        }
       }
     };
+  }
+
+  /**
+   * What the channel reports for a number from now on: a final status such as {@code undelivered}
+   * or {@code busy}, or {@code silent} for a submitted SMS (or a ringing call) that never gets an
+   * outcome.
+   */
+  public void outcome(Channel channel, String e164, String status) {
+    outcomes.put(channel.wire() + e164, status);
+  }
+
+  public List<DeliveryTask> allFor(String verificationId) {
+    return delivered.stream().filter(t -> t.verificationId().equals(verificationId)).toList();
   }
 
   /** The last delivery for a verification, waiting for the durable job to run it. */

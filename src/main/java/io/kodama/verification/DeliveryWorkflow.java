@@ -1,0 +1,128 @@
+package io.kodama.verification;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.kodama.dispatch.Attempt;
+import io.kodama.dispatch.AttemptChanged;
+import io.kodama.dispatch.AttemptStatuses;
+import io.kodama.dispatch.Channel;
+import io.kodama.dispatch.Dispatcher;
+import io.kodama.phone.MaskedNumber;
+import io.kodama.tenant.TenantSettings;
+import io.kodama.tenant.Tenants;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code auto} workflow: an SMS whose receipt says it failed, or that has no receipt in time,
+ * turns into a voice call with the same code. Runs inside the transaction that recorded the SMS
+ * outcome, so the call's attempt and job commit with it; a verification that is no longer pending
+ * gets no call.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryWorkflow {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflow.class);
+  static final String RECEIPT_TIMEOUT_TASK = "sms-receipt-timeout";
+
+  private final VerificationRepository repository;
+  private final Dispatcher dispatcher;
+  private final SmsHealth smsHealth;
+  private final Tenants tenants;
+  private final SchedulerClient scheduler;
+  private final Clock clock;
+
+  DeliveryWorkflow(VerificationRepository repository, @Lazy Dispatcher dispatcher, SmsHealth smsHealth,
+      Tenants tenants, @Lazy SchedulerClient scheduler, Clock clock) {
+    this.repository = repository;
+    this.dispatcher = dispatcher;
+    this.smsHealth = smsHealth;
+    this.tenants = tenants;
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  @Bean
+  Task<String> smsReceiptTimeoutTask(@Lazy DeliveryWorkflow workflow, TransactionTemplate tx) {
+    return Tasks.oneTime(RECEIPT_TIMEOUT_TASK, String.class)
+        .execute((instance, context) -> tx.executeWithoutResult(status -> workflow.receiptTimedOut(instance.getData())));
+  }
+
+  @EventListener
+  void on(AttemptChanged event) {
+    if (event.channel() != Channel.SMS) {
+      return;
+    }
+    Optional<Verification> found = repository.findById(event.verificationId()).map(VerificationRepository.Stored::verification);
+    if (found.isEmpty()) {
+      return;
+    }
+    Verification verification = found.get();
+    switch (event.status()) {
+      case AttemptStatuses.QUEUED -> scheduleReceiptTimeout(verification, event.attemptId());
+      case "delivered" -> smsHealth.delivered(verification.tenantId(), verification.to());
+      case "undelivered", "failed" -> {
+        if ("verification_closed".equals(event.reason())) {
+          return;
+        }
+        if (!"channel_unavailable".equals(event.reason())) {
+          smsHealth.failed(verification.tenantId(), verification.to());
+        }
+        fallBackToVoice(verification, event.attemptId(),
+            "undelivered".equals(event.status()) ? "sms_undelivered" : "sms_failed");
+      }
+      default -> { }
+    }
+  }
+
+  /** @param data {@code <sms attempt id>|<verification id>} */
+  void receiptTimedOut(String data) {
+    String smsAttempt = data.substring(0, data.indexOf('|'));
+    String verificationId = data.substring(data.indexOf('|') + 1);
+    repository.findById(verificationId).map(VerificationRepository.Stored::verification).ifPresent(v -> {
+      boolean stillWaiting = dispatcher.attempts(verificationId).stream()
+          .anyMatch(a -> a.id().equals(smsAttempt) && !a.isFinal());
+      if (stillWaiting) {
+        fallBackToVoice(v, smsAttempt, "sms_no_receipt");
+      }
+    });
+  }
+
+  private void scheduleReceiptTimeout(Verification verification, String attemptId) {
+    if (!"auto".equals(verification.channel())) {
+      return;
+    }
+    int seconds = Integer.parseInt(tenants.get(verification.tenantId()).setting(TenantSettings.RECEIPT_TIMEOUT_SECONDS));
+    scheduler.scheduleIfNotExists(
+        new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id()),
+        clock.instant().plusSeconds(seconds));
+  }
+
+  /** Calls once per failed SMS: a late receipt after a timeout fallback does not call again. */
+  private void fallBackToVoice(Verification verification, String smsAttemptId, String reason) {
+    if (!"auto".equals(verification.channel()) || !verification.isPending()
+        || !verification.expiresAt().isAfter(clock.instant()) || !dispatcher.supports(Channel.VOICE)) {
+      return;
+    }
+    List<Attempt> attempts = dispatcher.attempts(verification.id());
+    Optional<Attempt> sms = attempts.stream().filter(a -> a.id().equals(smsAttemptId)).findFirst();
+    boolean alreadyCalled = sms.isEmpty() || attempts.stream()
+        .anyMatch(a -> a.channel() == Channel.VOICE && !a.createdAt().isBefore(sms.get().createdAt()));
+    if (alreadyCalled) {
+      return;
+    }
+    dispatcher.enqueue(verification.id(), verification.tenantId(), Channel.VOICE, reason);
+    log.info("Verification {} falls back to voice for {} ({})", verification.id(), MaskedNumber.of(verification.to()),
+        reason);
+  }
+}

@@ -23,6 +23,13 @@ public final class Fixtures {
     return new TestTenant(tenant, tenants.createKey(tenant.id(), "test").key());
   }
 
+  /** A tenant whose deliveries go over the real protocols to the simulators. */
+  public static TestTenant e2eTenant(Tenants tenants, Map<String, String> settings) {
+    Tenant tenant = tenants.create(TestChannels.REAL_CHANNELS_TENANT_PREFIX + NEXT.incrementAndGet(),
+        "E2E " + NEXT.get(), "JP", "ja", "Kodama Bank", settings);
+    return new TestTenant(tenant, tenants.createKey(tenant.id(), "test").key());
+  }
+
   /** A Japanese mobile number (090) not used by another test in this run. */
   public static String mobile() {
     return String.format("+8190%04d%04d", 1000 + (NEXT.incrementAndGet() % 9000), (int) Math.floorMod(System.nanoTime(), 10000L));

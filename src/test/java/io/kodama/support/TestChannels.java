@@ -9,23 +9,41 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Test-only channels that record what they were asked to deliver and report success. They stand in
- * for SMS and voice in tests of the core; end-to-end tests use the real channels and simulators.
+ * for SMS and voice in tests of the core. For tenants made by {@link Fixtures#e2eTenant} they hand
+ * the delivery to the real channel (SMPP to the SMSC simulator, SIP to the simulated phone), so
+ * end-to-end tests share the same application context.
  */
 public final class TestChannels {
 
   private final List<DeliveryTask> delivered = new CopyOnWriteArrayList<>();
   private final Map<String, String> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-  private final AttemptUpdates updates;
+  /** Tenants whose id starts with this get the real channels (SMPP, SIP) and the simulators. */
+  public static final String REAL_CHANNELS_TENANT_PREFIX = "ten_e2e_";
 
-  TestChannels(AttemptUpdates updates) {
+  private final AttemptUpdates updates;
+  private final ObjectProvider<DeliveryChannel> allChannels;
+
+  TestChannels(AttemptUpdates updates, ObjectProvider<DeliveryChannel> allChannels) {
     this.updates = updates;
+    this.allChannels = allChannels;
   }
 
+  private DeliveryChannel real(Channel channel) {
+    return allChannels.orderedStream()
+        .filter(c -> c.channel() == channel && !(c instanceof TestChannel))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No real " + channel.wire() + " channel in the test context"));
+  }
+
+  /** Marks the test channels, so the real ones can be told apart. */
+  interface TestChannel extends DeliveryChannel {}
+
   DeliveryChannel channel(Channel channel) {
-    return new DeliveryChannel() {
+    return new TestChannel() {
       @Override
       public Channel channel() {
         return channel;
@@ -34,6 +52,10 @@ public final class TestChannels {
       @Override
       public void deliver(DeliveryTask task) {
         delivered.add(task);
+        if (task.tenantId().startsWith(REAL_CHANNELS_TENANT_PREFIX)) {
+          real(channel).deliver(task);
+          return;
+        }
         String outcome = outcomes.getOrDefault(channel.wire() + task.to(), channel == Channel.SMS ? "delivered" : "completed");
         if ("silent".equals(outcome)) {
           updates.record(task.attemptId(), channel == Channel.SMS ? "submitted" : "calling", null, Map.of("test", true));

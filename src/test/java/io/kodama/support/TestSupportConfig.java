@@ -3,6 +3,7 @@ package io.kodama.support;
 import io.kodama.dispatch.AttemptUpdates;
 import io.kodama.dispatch.Channel;
 import io.kodama.dispatch.DeliveryChannel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -19,8 +20,8 @@ public class TestSupportConfig {
   }
 
   @Bean
-  TestChannels testChannels(AttemptUpdates updates) {
-    return new TestChannels(updates);
+  TestChannels testChannels(AttemptUpdates updates, ObjectProvider<DeliveryChannel> allChannels) {
+    return new TestChannels(updates, allChannels);
   }
 
   @Bean

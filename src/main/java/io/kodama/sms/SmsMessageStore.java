@@ -119,8 +119,9 @@ final class SmsMessageStore {
   }
 
   /**
-   * The one open attempt to this handset whose submit_sm_resp never came, if exactly one: its
-   * receipt can only be matched by number.
+   * The one submitted attempt to this handset whose submit_sm_resp never came, if exactly one:
+   * its receipt can only be matched by number. (Attempts still sending are not candidates: their
+   * response may yet come, and the receipt is kept for it.)
    */
   Optional<String> unconfirmedAttemptTo(String handset) {
     if (handset == null) {
@@ -129,8 +130,8 @@ final class SmsMessageStore {
     List<String> ids =
         named.query(
             "SELECT attempt_id FROM sms_attempt WHERE destination = :d AND ids_confirmed = FALSE"
-                + " AND state IN (:open)",
-            new MapSqlParameterSource().addValue("d", digits(handset)).addValue("open", OPEN),
+                + " AND state = :submitted",
+            new MapSqlParameterSource().addValue("d", digits(handset)).addValue("submitted", SUBMITTED),
             (rs, n) -> rs.getString(1));
     return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
   }

@@ -113,6 +113,22 @@ final class DeliveryReceipts implements ReceiptSink {
     }
   }
 
+  /**
+   * For a submit whose response never came: a single early receipt from the same handset, with
+   * an id no attempt has, is taken as this one's; in the caller's transaction.
+   */
+  void applyEarlyReceiptFrom(String attemptId, String handset) {
+    List<SmsMessageStore.Orphan> orphans = store.orphansFrom(handset).stream()
+        .filter(o -> !"ACCEPTD".equals(o.stat()) && !"ENROUTE".equals(o.stat()))
+        .toList();
+    if (orphans.size() == 1) {
+      SmsMessageStore.Orphan orphan = orphans.get(0);
+      store.mapIds(attemptId, List.of(orphan.messageKey()), false);
+      apply(attemptId, orphan.stat(), orphan.err(), orphan.messageKey());
+      store.deleteOrphan(orphan.messageKey());
+    }
+  }
+
   private void apply(String attemptId, String stat, String err, String messageId) {
     boolean delivered = "DELIVRD".equals(stat);
     String status = delivered ? "delivered" : "undelivered";

@@ -85,9 +85,9 @@ public final class SmppSmsChannel implements DeliveryChannel {
       throw new RetryableDeliveryException("interrupted before the SMS was sent", e);
     }
     if (outcome instanceof SubmitOutcome.Accepted a) {
-      submitted(attemptId, a.messageIds(), encoded.segments(), true);
+      submitted(attemptId, task.to(), a.messageIds(), encoded.segments(), true);
     } else if (outcome instanceof SubmitOutcome.Unconfirmed u) {
-      submitted(attemptId, u.messageIds(), encoded.segments(), false);
+      submitted(attemptId, task.to(), u.messageIds(), encoded.segments(), false);
     } else if (outcome instanceof SubmitOutcome.NotSent n) {
       store.forget(attemptId);
       throw new RetryableDeliveryException("SMS not sent, try later: " + n.reason());
@@ -102,7 +102,8 @@ public final class SmppSmsChannel implements DeliveryChannel {
     }
   }
 
-  private void submitted(String attemptId, List<String> ids, int segments, boolean confirmed) {
+  private void submitted(
+      String attemptId, String to, List<String> ids, int segments, boolean confirmed) {
     tx.executeWithoutResult(s -> {
       store.mapIds(attemptId, ids, confirmed);
       if (store.markSubmitted(attemptId, clock.instant())) {
@@ -112,7 +113,13 @@ public final class SmppSmsChannel implements DeliveryChannel {
         }
         updates.record(attemptId, "submitted", null, detail);
       }
+    });
+    // only after the mapping is committed: a receipt kept meanwhile is then seen by one side
+    tx.executeWithoutResult(s -> {
       receipts.applyEarlyReceipts(attemptId, ids);
+      if (!confirmed) {
+        receipts.applyEarlyReceiptFrom(attemptId, to);
+      }
     });
   }
 

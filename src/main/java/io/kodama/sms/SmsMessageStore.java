@@ -166,6 +166,14 @@ final class SmsMessageStore {
         (rs, n) -> new Orphan(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
+  /** Early receipts from this handset (for a submit whose response never came). */
+  List<Orphan> orphansFrom(String handset) {
+    return jdbc.query(
+        "SELECT message_key, stat, err FROM sms_orphan_receipt WHERE handset = ?",
+        (rs, n) -> new Orphan(rs.getString(1), rs.getString(2), rs.getString(3)),
+        digits(handset));
+  }
+
   void deleteOrphan(String messageKey) {
     jdbc.update("DELETE FROM sms_orphan_receipt WHERE message_key = ?", messageKey);
   }

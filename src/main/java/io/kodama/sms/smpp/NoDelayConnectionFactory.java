@@ -13,8 +13,10 @@ import org.jsmpp.session.connection.ConnectionFactory;
 /**
  * Plain TCP connections with TCP_NODELAY (jSMPP's default factory leaves Nagle on, which stalls
  * request/response round trips by ~40 ms) and a per-thread record of whether any byte of the
- * current request reached the socket: a request that wrote nothing was certainly not sent and may
- * be sent again on a new session; one that wrote something may have arrived and is never resent.
+ * current request was handed to the socket: a request whose write failed or never happened was
+ * not sent (jSMPP writes a PDU in one call, and a write that throws queues nothing of a PDU this
+ * small) and may be sent again on a new session; one whose write succeeded may have arrived and
+ * is never resent.
  */
 final class NoDelayConnectionFactory implements ConnectionFactory {
 
@@ -31,7 +33,7 @@ final class NoDelayConnectionFactory implements ConnectionFactory {
     WROTE.get()[0] = false;
   }
 
-  /** Whether this thread tried to write any byte since {@link #resetWriteMark()}. */
+  /** Whether a write of this thread succeeded since {@link #resetWriteMark()}. */
   static boolean wroteSinceMark() {
     return WROTE.get()[0];
   }
@@ -114,14 +116,14 @@ final class NoDelayConnectionFactory implements ConnectionFactory {
 
     @Override
     public void write(int b) throws IOException {
-      WROTE.get()[0] = true;
       out.write(b);
+      WROTE.get()[0] = true;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      WROTE.get()[0] = true;
       out.write(b, off, len);
+      WROTE.get()[0] = true;
     }
   }
 }

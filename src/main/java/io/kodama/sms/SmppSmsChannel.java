@@ -105,8 +105,8 @@ public final class SmppSmsChannel implements DeliveryChannel {
   private void submitted(
       String attemptId, String to, List<String> ids, int segments, boolean confirmed) {
     tx.executeWithoutResult(s -> {
-      store.mapIds(attemptId, ids, confirmed);
-      if (store.markSubmitted(attemptId, clock.instant())) {
+      store.mapIds(attemptId, ids, false);
+      if (store.markSubmitted(attemptId, confirmed, clock.instant())) {
         Map<String, Object> detail = detail(ids, segments);
         if (!confirmed) {
           detail.put("submitResponse", "missing");
@@ -115,6 +115,9 @@ public final class SmppSmsChannel implements DeliveryChannel {
       }
     });
     // only after the mapping is committed: a receipt kept meanwhile is then seen by one side
+    if (confirmed && !store.hasOrphansFor(ids)) {
+      return;
+    }
     tx.executeWithoutResult(s -> {
       receipts.applyEarlyReceipts(attemptId, ids);
       if (!confirmed) {

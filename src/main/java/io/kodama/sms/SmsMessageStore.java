@@ -91,9 +91,15 @@ final class SmsMessageStore {
 
   /** Moves a sending attempt to submitted; false when it was not sending. */
   boolean markSubmitted(String attemptId, Instant now) {
+    return markSubmitted(attemptId, false, now);
+  }
+
+  /** Moves a sending attempt to submitted, noting whether all its ids are known. */
+  boolean markSubmitted(String attemptId, boolean idsConfirmed, Instant now) {
     return jdbc.update(
-            "UPDATE sms_attempt SET state = ?, updated_at = ? WHERE attempt_id = ? AND state = ?",
-            SUBMITTED, ts(now), attemptId, SENDING)
+            "UPDATE sms_attempt SET state = ?, ids_confirmed = ?, updated_at = ?"
+                + " WHERE attempt_id = ? AND state = ?",
+            SUBMITTED, idsConfirmed, ts(now), attemptId, SENDING)
         == 1;
   }
 
@@ -150,6 +156,11 @@ final class SmsMessageStore {
     } catch (DuplicateKeyException e) {
       return false;
     }
+  }
+
+  /** Whether an early receipt is kept for any form of these ids (a cheap read, no lock). */
+  boolean hasOrphansFor(Collection<String> messageIds) {
+    return !orphansFor(messageIds).isEmpty();
   }
 
   /** Early receipts for any form of these ids. */

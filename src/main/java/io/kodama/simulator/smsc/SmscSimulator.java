@@ -89,7 +89,7 @@ public final class SmscSimulator implements AutoCloseable {
   private final AtomicLong receiptsSent = new AtomicLong();
   private final ExecutorService binders = Executors.newCachedThreadPool(daemon("smsc-sim-bind"));
   private final ScheduledExecutorService receipts =
-      Executors.newScheduledThreadPool(2, daemon("smsc-sim-receipt"));
+      Executors.newScheduledThreadPool(8, daemon("smsc-sim-receipt"));
 
   private volatile ServerSocket serverSocket;
   private SMPPServerSessionListener listener;

@@ -1,0 +1,66 @@
+package io.kodama.sms.smpp;
+
+import io.kodama.sms.SmsProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Kodama's SMPP client: every configured connection, kept bound, with submits spread over the
+ * bound ones. The only way into jSMPP from outside this package.
+ */
+public final class SmppClient implements AutoCloseable {
+
+  private final List<SmppConnection> connections;
+  private final AtomicInteger next = new AtomicInteger();
+
+  public SmppClient(List<SmsProperties.Connection> settings, ReceiptSink sink) {
+    if (settings.isEmpty()) {
+      throw new IllegalArgumentException("kodama.sms.connections: no SMPP connection configured");
+    }
+    this.connections = settings.stream().map(s -> new SmppConnection(s, sink)).toList();
+  }
+
+  /** Starts binding every connection in the background. */
+  public void start() {
+    connections.forEach(SmppConnection::start);
+  }
+
+  /** Whether every session of every connection is bound now. */
+  public boolean isFullyBound() {
+    return connections.stream().allMatch(SmppConnection::isFullyBound);
+  }
+
+  /** Waits until every session of every connection is bound; false when the time ran out. */
+  public boolean awaitFullyBound(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isFullyBound()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  /**
+   * Submits an SMS on a bound connection (round robin), waiting at most {@code wait} for one and
+   * for a free place in its window.
+   */
+  public SubmitOutcome submit(OutboundSms sms, Duration wait) throws InterruptedException {
+    int start = Math.floorMod(next.getAndIncrement(), connections.size());
+    for (int i = 0; i < connections.size(); i++) {
+      SmppConnection c = connections.get((start + i) % connections.size());
+      if (c.isBound()) {
+        return c.submit(sms, wait);
+      }
+    }
+    // none bound now: wait on the first choice, it rebinds by itself
+    return connections.get(start).submit(sms, wait);
+  }
+
+  @Override
+  public void close() {
+    connections.forEach(SmppConnection::close);
+  }
+}

@@ -48,11 +48,6 @@ class SmsConfiguration {
   }
 
   @Bean
-  TransactionTemplate smsTransactions(PlatformTransactionManager transactions) {
-    return new TransactionTemplate(transactions);
-  }
-
-  @Bean
   ReceiptTimeouts smsReceiptTimeouts(
       SmsMessageStore store,
       AttemptUpdates updates,
@@ -73,11 +68,11 @@ class SmsConfiguration {
       SmsMessageStore store,
       DeliveryReceipts receipts,
       AttemptUpdates updates,
-      TransactionTemplate smsTransactions,
+      PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock,
       SmsProperties properties) {
     return new SmppSmsChannel(
-        client, store, receipts, updates, smsTransactions, clock.getIfAvailable(Clock::systemUTC),
+        client, store, receipts, updates, new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC),
         properties);
   }
 

@@ -96,6 +96,25 @@ public final class Api {
     return builder;
   }
 
+  /** Polls a verification until its attempts match, and returns them. */
+  public JsonNode awaitAttempts(String verificationId, java.util.function.Predicate<JsonNode> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode attempts = null;
+    while (System.nanoTime() < deadline) {
+      attempts = get("/v1/verifications/" + verificationId).json().get("attempts");
+      if (condition.test(attempts)) {
+        return attempts;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("The attempts of " + verificationId + " never matched: " + attempts);
+  }
+
   public String base() {
     return base;
   }

@@ -12,7 +12,6 @@ import io.kodama.tenant.Tenants;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,7 @@ class DeliveryWorkflowTest {
     channels.outcome(Channel.SMS, number, "undelivered");
     String id = start(number, "auto");
 
-    JsonNode attempts = awaitAttempts(id, a -> a.size() == 2 && "completed".equals(a.get(1).get("status").asString()));
+    JsonNode attempts = api.awaitAttempts(id, a -> a.size() == 2 && "completed".equals(a.get(1).get("status").asString()));
     assertThat(attempts.get(0).get("channel").asString()).isEqualTo("sms");
     assertThat(attempts.get(0).get("status").asString()).isEqualTo("undelivered");
     assertThat(attempts.get(1).get("channel").asString()).isEqualTo("voice");
@@ -54,10 +53,10 @@ class DeliveryWorkflowTest {
     String number = Fixtures.mobile();
     channels.outcome(Channel.SMS, number, "silent");
     String id = start(number, "auto");
-    awaitAttempts(id, a -> "submitted".equals(a.get(0).get("status").asString()));
+    api.awaitAttempts(id, a -> "submitted".equals(a.get(0).get("status").asString()));
 
     clock.advance(Duration.ofSeconds(31));
-    JsonNode attempts = awaitAttempts(id, a -> a.size() == 2);
+    JsonNode attempts = api.awaitAttempts(id, a -> a.size() == 2);
     assertThat(attempts.get(1).get("channel").asString()).isEqualTo("voice");
     assertThat(attempts.get(1).get("reason").asString()).isEqualTo("sms_no_receipt");
   }
@@ -67,13 +66,13 @@ class DeliveryWorkflowTest {
     String number = Fixtures.mobile();
     channels.outcome(Channel.SMS, number, "undelivered");
     String id = start(number, "sms");
-    awaitAttempts(id, a -> "undelivered".equals(a.get(0).get("status").asString()));
+    api.awaitAttempts(id, a -> "undelivered".equals(a.get(0).get("status").asString()));
     clock.advance(Duration.ofSeconds(31));
 
     assertThat(api.get("/v1/verifications/" + id).json().get("attempts")).hasSize(1);
     Api.Response resent = api.post("/v1/verifications/" + id + "/resend", Map.of("channel", "voice"));
     assertThat(resent.status()).isEqualTo(200);
-    assertThat(awaitAttempts(id, a -> a.size() == 2).get(1).get("channel").asString()).isEqualTo("voice");
+    assertThat(api.awaitAttempts(id, a -> a.size() == 2).get(1).get("channel").asString()).isEqualTo("voice");
   }
 
   @Test
@@ -82,7 +81,7 @@ class DeliveryWorkflowTest {
     channels.outcome(Channel.SMS, number, "undelivered");
     for (int i = 0; i < 2; i++) {
       String id = start(number, "auto");
-      awaitAttempts(id, a -> a.size() == 2);
+      api.awaitAttempts(id, a -> a.size() == 2);
     }
     String third = start(number, "auto");
     JsonNode first = api.get("/v1/verifications/" + third).json().get("attempts").get(0);
@@ -92,7 +91,7 @@ class DeliveryWorkflowTest {
     // the client asks for an SMS explicitly, it arrives: the number takes SMS again
     channels.outcome(Channel.SMS, number, "delivered");
     String viaSms = start(number, "sms");
-    awaitAttempts(viaSms, a -> "delivered".equals(a.get(0).get("status").asString()));
+    api.awaitAttempts(viaSms, a -> "delivered".equals(a.get(0).get("status").asString()));
     assertThat(api.get("/v1/verifications/" + start(number, "auto")).json().get("attempts").get(0)
         .get("channel").asString()).isEqualTo("sms");
   }
@@ -110,7 +109,7 @@ class DeliveryWorkflowTest {
     String other = start(Fixtures.mobile(), "auto");
     channels.lastFor(other);
     // the timeout job of the approved verification has had its chance to run by now
-    awaitAttempts(other, a -> a.size() == 1 && "delivered".equals(a.get(0).get("status").asString()));
+    api.awaitAttempts(other, a -> a.size() == 1 && "delivered".equals(a.get(0).get("status").asString()));
     assertThat(api.get("/v1/verifications/" + id).json().get("attempts")).hasSize(1);
     assertThat(channels.countFor(id)).isEqualTo(1);
   }
@@ -119,23 +118,5 @@ class DeliveryWorkflowTest {
     Api.Response created = api.post("/v1/verifications", Map.of("to", number, "channel", channel));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("id").asString();
-  }
-
-  private JsonNode awaitAttempts(String id, Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode attempts = null;
-    while (System.nanoTime() < deadline) {
-      attempts = api.get("/v1/verifications/" + id).json().get("attempts");
-      if (condition.test(attempts)) {
-        return attempts;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Attempts never matched: " + attempts);
   }
 }

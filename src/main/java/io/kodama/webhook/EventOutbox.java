@@ -43,15 +43,20 @@ final class EventOutbox {
 
   @EventListener
   void on(AttemptChanged change) {
-    String type = EventTypes.forAttempt(change.channel(), change.status());
+    String type = EventTypes.forAttempt(change.channel(), change.status(), change.reason());
     if (type == null) {
       return;
     }
     EventRepository.VerificationFacts facts = repository.verification(change.verificationId())
         .orElseThrow(() -> new IllegalStateException("Attempt " + change.attemptId() + " of unknown verification "
             + change.verificationId()));
-    events.append(change.tenantId(), type, change.verificationId(), facts.externalRef(), facts.to(),
-        Map.of("attempt", attempt(change)), change.at(), null);
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (EventTypes.FALLBACK_STARTED.equals(type)) {
+      data.put("reason", change.reason());
+    }
+    data.put("attempt", attempt(change));
+    events.append(change.tenantId(), type, change.verificationId(), facts.externalRef(), facts.to(), data,
+        change.at(), null);
   }
 
   /** The attempt as events show it. {@code detail} is what the channel reported (never the code). */

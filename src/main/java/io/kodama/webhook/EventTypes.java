@@ -38,13 +38,16 @@ public final class EventTypes {
   }
 
   /**
-   * The event type of an attempt status, or null when the status is not announced ({@code queued}).
-   * Every final voice status other than {@code completed} is {@code voice.failed}; the payload keeps
-   * the status itself.
+   * The event type of an attempt change, or null when it is not announced. A queued attempt is not
+   * announced, except a queued voice attempt whose reason starts with {@code sms_} (such as {@code
+   * sms_undelivered} or {@code sms_no_receipt}): that is the automatic fallback from SMS to voice,
+   * {@code fallback.started}. Every final voice status other than {@code completed} is {@code
+   * voice.failed}; the payload keeps the status itself.
    */
-  public static String forAttempt(Channel channel, String status) {
+  public static String forAttempt(Channel channel, String status, String reason) {
     if ("queued".equals(status)) {
-      return null;
+      boolean fallback = channel == Channel.VOICE && reason != null && reason.startsWith("sms_");
+      return fallback ? FALLBACK_STARTED : null;
     }
     return switch (channel) {
       case SMS -> switch (status) {

@@ -2,6 +2,8 @@ package io.kodama.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kodama.dispatch.Channel;
+import io.kodama.dispatch.Dispatcher;
 import io.kodama.support.Api;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,12 +44,17 @@ class WebhookApiTest {
   @Autowired EndpointRepository endpointRepository;
   @Autowired SecretBox secretBox;
 
+  @Autowired Dispatcher dispatcher;
+  @Autowired TransactionTemplate tx;
+
   Api api;
+  String apiKey;
   Receiver receiver;
 
   @BeforeEach
   void setUp() {
-    api = new Api(port, Fixtures.tenant(tenants).key());
+    apiKey = Fixtures.tenant(tenants).key();
+    api = new Api(port, apiKey);
     receiver = new Receiver();
   }
 
@@ -354,6 +362,27 @@ class WebhookApiTest {
         .status()).isEqualTo(404);
     assertThat(api.get(path).json().get("enabled").asBoolean()).isTrue();
     assertThat(api.get("/v1/events/" + eventId).status()).isEqualTo(200);
+  }
+
+  @Test
+  void announcesAFallbackCallAsFallbackStartedThenTheVoiceOutcome() {
+    String secret = createEndpoint(List.of("fallback.started", "voice.completed"));
+    String id = startVerification("fallback");
+    channels.lastFor(id);
+    String tenantId = tenants.authenticate(apiKey).orElseThrow().id();
+
+    tx.executeWithoutResult(status -> dispatcher.enqueue(id, tenantId, Channel.VOICE, "sms_undelivered"));
+
+    Receiver.await("fallback.started and voice.completed", () -> receiver.accepted("fallback.started").size() == 1
+        && receiver.accepted("voice.completed").size() == 1);
+    assertThat(receiver.requests()).hasSize(2).allMatch(r -> r.signedWith(secret));
+    JsonNode fallback = JSON.readTree(receiver.accepted("fallback.started").get(0).body()).get("data");
+    assertThat(fallback.get("reason").asString()).isEqualTo("sms_undelivered");
+    assertThat(fallback.get("verificationId").asString()).isEqualTo(id);
+    assertThat(fallback.get("attempt").get("channel").asString()).isEqualTo("voice");
+    assertThat(fallback.get("attempt").get("status").asString()).isEqualTo("queued");
+    JsonNode completed = JSON.readTree(receiver.accepted("voice.completed").get(0).body()).get("data");
+    assertThat(completed.get("attempt").get("id").asString()).isEqualTo(fallback.get("attempt").get("id").asString());
   }
 
   @Test

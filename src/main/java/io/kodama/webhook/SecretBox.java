@@ -21,6 +21,14 @@ final class SecretBox {
 
   private static final String VERSION = "v1:";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Cipher.getInstance costs more than the decryption itself; every delivery opens a secret. */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES/GCM unavailable", e);
+    }
+  });
 
   private final SecretKeySpec key;
 
@@ -32,7 +40,7 @@ final class SecretBox {
     try {
       byte[] nonce = new byte[12];
       RANDOM.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
       cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
@@ -48,7 +56,7 @@ final class SecretBox {
     }
     try {
       byte[] all = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
       cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
       return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);

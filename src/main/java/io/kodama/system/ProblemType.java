@@ -24,7 +24,10 @@ public enum ProblemType {
   RESEND_COOLDOWN("resend-cooldown", HttpStatus.TOO_MANY_REQUESTS, "Too soon to resend"),
   NUMBER_LOCKED("number-locked", HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes for this number"),
   CHANNEL_UNAVAILABLE("channel-unavailable", HttpStatus.UNPROCESSABLE_CONTENT, "The channel is not configured"),
-  CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict");
+  CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+  WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.UNPROCESSABLE_CONTENT,
+      "Kodama does not send webhooks to this address"),
+  WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", HttpStatus.CONFLICT, "The webhook endpoint is disabled");
 
   private static final String BASE = "https://kodama.dev/problems/";
 

@@ -120,7 +120,7 @@ class PumpingGuard {
         Db.ts(now), id);
     Optional<Block> block = find(id);
     if (lifted == 1 && block.isPresent()) {
-      log.info("Block {} of {} {} lifted by an operator", id, block.get().scope(), block.get().destination());
+      log.info("Block {} ({} in {}) lifted by an operator", id, block.get().scope(), block.get().country());
     }
     return block;
   }
@@ -163,8 +163,9 @@ class PumpingGuard {
       events.publishEvent(new ProtectionBlocked(block.id(), tenantId, scope, key, country, sends, approvals,
           block.until(), now));
     });
-    log.warn("Blocked {} {} of tenant {} until {}: {} sends, {} approved in the window", scope, key, tenantId,
-        block.until(), sends, approvals);
+    // the prefix itself stays out of the log: with a masked number it would give the whole number
+    log.warn("Block {}: a {} in {} of tenant {} until {}: {} sends, {} approved in the window", block.id(), scope,
+        country, tenantId, block.until(), sends, approvals);
     return Optional.of(block);
   }
 

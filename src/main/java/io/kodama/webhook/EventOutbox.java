@@ -1,6 +1,9 @@
 package io.kodama.webhook;
 
 import io.kodama.dispatch.AttemptChanged;
+import io.kodama.phone.MaskedNumber;
+import io.kodama.protection.NumberReachabilityChanged;
+import io.kodama.protection.ProtectionBlocked;
 import io.kodama.verification.Verification;
 import io.kodama.verification.VerificationChanged;
 import java.util.LinkedHashMap;
@@ -57,6 +60,26 @@ final class EventOutbox {
     data.put("attempt", attempt(change));
     events.append(change.tenantId(), type, change.verificationId(), facts.externalRef(), facts.to(), data,
         change.at(), null);
+  }
+
+  @EventListener
+  void on(ProtectionBlocked block) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("blockId", block.blockId());
+    data.put("scope", block.scope());
+    data.put("destination", "prefix".equals(block.scope()) ? MaskedNumber.of(block.destination()) : block.destination());
+    data.put("country", block.country());
+    data.put("sends", block.sends());
+    data.put("approvals", block.approvals());
+    data.put("until", block.until().toString());
+    events.append(block.tenantId(), EventTypes.PROTECTION_BLOCKED, null, null, null, data, block.at(), null);
+  }
+
+  @EventListener
+  void on(NumberReachabilityChanged change) {
+    EventRepository.VerificationFacts facts = repository.verification(change.verificationId()).orElse(null);
+    events.append(change.tenantId(), change.type(), change.verificationId(),
+        facts == null ? null : facts.externalRef(), facts == null ? null : facts.to(), Map.of(), change.at(), null);
   }
 
   /** The attempt as events show it. {@code detail} is what the channel reported (never the code). */

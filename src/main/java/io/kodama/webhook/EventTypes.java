@@ -20,6 +20,9 @@ public final class EventTypes {
   public static final String VOICE_COMPLETED = "voice.completed";
   public static final String VOICE_FAILED = "voice.failed";
   public static final String FALLBACK_STARTED = "fallback.started";
+  public static final String PROTECTION_BLOCKED = "protection.blocked";
+  public static final String NUMBER_UNREACHABLE = "number.unreachable";
+  public static final String NUMBER_REACHABLE = "number.reachable";
   /** Sent only by "send a test event" to the one endpoint asked for. */
   public static final String WEBHOOK_TEST = "webhook.test";
 
@@ -27,7 +30,8 @@ public final class EventTypes {
   public static final List<String> ALL = List.of(
       VERIFICATION_CREATED, SMS_SUBMITTED, SMS_DELIVERED, SMS_FAILED, VOICE_CALLING, VOICE_ANSWERED,
       VOICE_COMPLETED, VOICE_FAILED, FALLBACK_STARTED, VERIFICATION_APPROVED, VERIFICATION_EXPIRED,
-      VERIFICATION_FAILED, VERIFICATION_CANCELED, WEBHOOK_TEST);
+      VERIFICATION_FAILED, VERIFICATION_CANCELED, PROTECTION_BLOCKED, NUMBER_UNREACHABLE, NUMBER_REACHABLE,
+      WEBHOOK_TEST);
 
   private static final Set<String> KNOWN = Set.copyOf(ALL);
 

@@ -96,6 +96,11 @@ class FraudGuardsTest {
         assertThat(event.sends()).isEqualTo(5);
         assertThat(event.approvals()).isZero();
       });
+      clock.advance(Duration.ofSeconds(2)); // polling shows events once they are older than the settle time
+      JsonNode events = api.get("/v1/events?type=protection.blocked").json().get("data");
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).get("data").get("scope").asString()).isEqualTo("prefix");
+      assertThat(events.toString()).doesNotContain(base.substring(3, 9));
     }
 
     Api admin = api.as(ADMIN);

@@ -1,0 +1,307 @@
+package io.kodama.voice.rtp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one media engine shared by all calls: a single pacing thread sends the next 20 ms packet
+ * of every open {@link RtpStream}, a single receive thread reads the packets of all of them (one
+ * selector), and a single callback thread runs their callbacks. No thread per call.
+ *
+ * <p>Each stream keeps an absolute schedule: its n-th packet is due at {@code start + n × 20 ms}
+ * measured on {@link System#nanoTime()}. The pacing thread sleeps until the earliest due packet,
+ * sends every packet that is due, and when it wakes late it catches up by sending the overdue
+ * packets at once, so lateness never accumulates into drift. Streams start with their first
+ * packet at once (no waiting for a common tick), which also spreads the load of many calls over
+ * the 20 ms period. A stream more than {@value #MAX_CATCH_UP_PACKETS} packets behind (e.g. after
+ * a long GC pause) skips the lost time rather than sending a burst.
+ *
+ * <p>Create one per application and {@link #close()} it at shutdown.
+ */
+public final class RtpPacer implements AutoCloseable {
+
+  /** Samples per packet: 20 ms at 8 kHz. */
+  public static final int SAMPLES_PER_PACKET = 160;
+
+  /** Packet interval in nanoseconds. */
+  public static final long PACKET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  static final int MAX_CATCH_UP_PACKETS = 10;
+  private static final long EARLY_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  private static final Logger log = LoggerFactory.getLogger(RtpPacer.class);
+
+  private final Thread sender;
+  private final Thread receiver;
+  private final ExecutorService callbacks;
+  private final Selector selector;
+  private final ConcurrentLinkedQueue<RtpStream> added = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
+  private final PriorityQueue<RtpStream> schedule =
+      new PriorityQueue<>((a, b) -> Long.compare(a.nextDueNanos - b.nextDueNanos, 0));
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicLong latePackets = new AtomicLong();
+  private final AtomicLong skippedPackets = new AtomicLong();
+  private volatile boolean closed;
+
+  /** Starts the pacing, receive and callback threads, named {@code kodama-rtp-*}. */
+  public RtpPacer() {
+    this("kodama-rtp");
+  }
+
+  /** Starts the threads with a name prefix (several pacers in one JVM: tests, the simulator). */
+  public RtpPacer(String threadNamePrefix) {
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector for RTP", e);
+    }
+    this.callbacks =
+        Executors.newSingleThreadExecutor(
+            runnable -> daemon(runnable, threadNamePrefix + "-callbacks", Thread.NORM_PRIORITY));
+    this.sender = daemon(this::pace, threadNamePrefix + "-pacer", Thread.MAX_PRIORITY);
+    this.receiver = daemon(this::receive, threadNamePrefix + "-receiver", Thread.MAX_PRIORITY);
+    sender.start();
+    receiver.start();
+  }
+
+  /**
+   * Opens a stream on a new UDP socket and starts sending at once (silence until {@link
+   * RtpStream#play} is called).
+   *
+   * @param local where to bind, e.g. {@code new InetSocketAddress(host, 0)} for any free port
+   * @param remote where to send; null to learn it from the first packet received
+   * @param codec PCMU or PCMA, as negotiated
+   * @param dtmfPayloadType the negotiated telephone-event payload type, or -1 if none
+   * @throws UncheckedIOException when the socket cannot be bound
+   */
+  public RtpStream open(
+      InetSocketAddress local, InetSocketAddress remote, G711 codec, int dtmfPayloadType) {
+    DatagramChannel channel = null;
+    try {
+      channel =
+          DatagramChannel.open(
+              local.getAddress() instanceof java.net.Inet6Address
+                  ? StandardProtocolFamily.INET6
+                  : StandardProtocolFamily.INET);
+      channel.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
+      channel.bind(local);
+      return open(channel, remote, codec, dtmfPayloadType);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot open an RTP socket on " + local, e);
+    }
+  }
+
+  /**
+   * Opens a stream on a socket the caller already bound (e.g. the port put into the SDP offer
+   * before the answer arrived). The stream owns the socket from now on and closes it.
+   */
+  public RtpStream open(
+      DatagramChannel channel, InetSocketAddress remote, G711 codec, int dtmfPayloadType) {
+    if (closed) {
+      throw new IllegalStateException("the RTP pacer is closed");
+    }
+    try {
+      channel.configureBlocking(false);
+      RtpStream stream = new RtpStream(this, channel, remote, codec, dtmfPayloadType);
+      stream.nextDueNanos = System.nanoTime();
+      open.incrementAndGet();
+      toRegister.add(stream);
+      selector.wakeup();
+      added.add(stream);
+      LockSupport.unpark(sender);
+      return stream;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot use the RTP socket", e);
+    }
+  }
+
+  /** Streams open now. */
+  public int activeStreams() {
+    return open.get();
+  }
+
+  /** Packets sent after their due time plus half a millisecond, since start. */
+  public long latePackets() {
+    return latePackets.get();
+  }
+
+  /** Packets skipped because the pacer fell more than 200 ms behind, since start. */
+  public long skippedPackets() {
+    return skippedPackets.get();
+  }
+
+  /** Stops the threads; open streams stop sending (close them too to free their sockets). */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LockSupport.unpark(sender);
+    selector.wakeup();
+    callbacks.shutdown();
+    try {
+      sender.join(1000);
+      receiver.join(1000);
+      selector.close();
+      callbacks.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      log.debug("closing the RTP selector failed", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  void streamClosed(RtpStream stream) {
+    open.decrementAndGet();
+    LockSupport.unpark(sender);
+  }
+
+  void callback(Runnable callback) {
+    if (closed) {
+      return;
+    }
+    try {
+      callbacks.execute(
+          () -> {
+            try {
+              callback.run();
+            } catch (RuntimeException e) {
+              log.warn("an RTP callback failed", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("RTP callback dropped at shutdown", e);
+    }
+  }
+
+  private void pace() {
+    while (!closed) {
+      RtpStream stream;
+      while ((stream = added.poll()) != null) {
+        schedule.add(stream);
+      }
+      RtpStream head = schedule.peek();
+      if (head == null) {
+        LockSupport.park(this);
+        continue;
+      }
+      long now = System.nanoTime();
+      long wait = head.nextDueNanos - now;
+      if (wait > EARLY_NANOS) {
+        LockSupport.parkNanos(this, wait);
+        continue;
+      }
+      schedule.poll();
+      if (head.isClosed()) {
+        continue;
+      }
+      if (-wait > PACKET_NANOS / 40) {
+        latePackets.incrementAndGet();
+      }
+      try {
+        head.sendNext();
+      } catch (RuntimeException e) {
+        log.error("sending the next RTP packet of {} failed", head, e);
+      }
+      head.nextDueNanos += PACKET_NANOS;
+      long behind = now - head.nextDueNanos;
+      if (behind > MAX_CATCH_UP_PACKETS * PACKET_NANOS) {
+        int skip = (int) (behind / PACKET_NANOS);
+        head.nextDueNanos += skip * PACKET_NANOS;
+        head.skip(skip);
+        skippedPackets.addAndGet(skip);
+      }
+      schedule.add(head);
+    }
+  }
+
+  private void receive() {
+    ByteBuffer buffer = ByteBuffer.allocate(2048);
+    byte[] data = buffer.array();
+    while (!closed) {
+      try {
+        selector.select();
+        RtpStream stream;
+        while ((stream = toRegister.poll()) != null) {
+          if (!stream.isClosed()) {
+            try {
+              stream.channel().register(selector, SelectionKey.OP_READ, stream);
+            } catch (java.nio.channels.ClosedChannelException e) {
+              // closed before it was registered
+            }
+          }
+        }
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+          SelectionKey key = keys.next();
+          keys.remove();
+          RtpStream owner = (RtpStream) key.attachment();
+          drain(owner, buffer, data);
+        }
+      } catch (ClosedSelectorException e) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (!closed) {
+          log.error("the RTP receive loop failed; continuing", e);
+        }
+      }
+    }
+  }
+
+  private static void drain(RtpStream stream, ByteBuffer buffer, byte[] data) {
+    for (int i = 0; i < 64; i++) {
+      buffer.clear();
+      InetSocketAddress source;
+      try {
+        source = (InetSocketAddress) stream.channel().receive(buffer);
+      } catch (IOException e) {
+        return; // closed, or ICMP port unreachable reported on the socket
+      }
+      if (source == null) {
+        return;
+      }
+      stream.received(data, buffer.position(), source, System.nanoTime());
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name, int priority) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    thread.setPriority(priority);
+    return thread;
+  }
+
+  private static void closeQuietly(DatagramChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        log.debug("closing an RTP socket failed", e);
+      }
+    }
+  }
+}

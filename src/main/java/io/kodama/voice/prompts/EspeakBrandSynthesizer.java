@@ -98,7 +98,7 @@ public final class EspeakBrandSynthesizer implements BrandSynthesizer {
         log.warn("espeak-ng failed for a brand name (exit {})", process.exitValue());
         return Optional.empty();
       }
-      short[] samples = trim(Wav.read(wav));
+      short[] samples = normalize(trim(Wav.read(wav)));
       return samples.length == 0 ? Optional.empty() : Optional.of(samples);
     } catch (IOException e) {
       log.warn("reading espeak-ng output failed", e);
@@ -108,6 +108,20 @@ public final class EspeakBrandSynthesizer implements BrandSynthesizer {
       process.destroyForcibly();
       return Optional.empty();
     }
+  }
+
+  /** Scales to a peak of -3 dBFS, the level of the generated clips. */
+  static short[] normalize(short[] pcm) {
+    int peak = 1;
+    for (short s : pcm) {
+      peak = Math.max(peak, Math.abs(s));
+    }
+    double gain = 23197.0 / peak;
+    short[] out = new short[pcm.length];
+    for (int i = 0; i < pcm.length; i++) {
+      out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(pcm[i] * gain)));
+    }
+    return out;
   }
 
   /** Removes leading and trailing silence, keeping 10 ms on each side. */

@@ -15,6 +15,9 @@ public enum G711 {
   private static final byte[] ALAW_ENCODE = new byte[65536];
   private static final short[] ULAW_DECODE = new short[256];
   private static final short[] ALAW_DECODE = new short[256];
+  private static final int[] ALAW_SEGMENT_END = {
+    0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF
+  };
 
   static {
     for (int i = 0; i < 256; i++) {
@@ -130,10 +133,6 @@ public enum G711 {
     t <<= (u & 0x70) >> 4;
     return (u & 0x80) != 0 ? ULAW_BIAS - t : t - ULAW_BIAS;
   }
-
-  private static final int[] ALAW_SEGMENT_END = {
-    0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF
-  };
 
   static int linearToAlawSlow(int pcm) {
     pcm >>= 3;

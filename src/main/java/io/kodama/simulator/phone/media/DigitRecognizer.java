@@ -26,7 +26,7 @@ public final class DigitRecognizer {
   static final int MIN_GAP_FRAMES = 15;
   static final int MAX_LAG = 48;
   static final double MIN_SCORE = 0.7;
-  private static final double MIN_THRESHOLD = 150;
+  static final double MIN_THRESHOLD = 150;
   private static final int LONG_SILENCE_SAMPLES = 8000 * 2;
 
   private final List<Template> templates = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class DigitRecognizer {
     }
 
     static Template of(char digit, short[] clip) {
-      double threshold = threshold(clip);
+      double threshold = MIN_THRESHOLD; // clips are trimmed: no silence to measure a floor on
       List<Segment> segments = segments(clip, threshold);
       if (segments.isEmpty()) {
         return null;

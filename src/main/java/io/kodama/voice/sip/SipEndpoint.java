@@ -452,7 +452,8 @@ public final class SipEndpoint implements AutoCloseable {
       st.sendResponse(messages.createResponse(Response.TRYING, request));
       try {
         handler.onInvite(call);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // keep the stack's thread alive whatever the handler does
         LOG.warn("inbound call handler failed", e);
         call.reject(Response.SERVER_INTERNAL_ERROR);
       }

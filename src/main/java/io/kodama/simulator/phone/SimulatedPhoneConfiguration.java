@@ -1,0 +1,22 @@
+package io.kodama.simulator.phone;
+
+import io.kodama.voice.prompts.PromptLibrary;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the simulated phone when {@code kodama.simulators.enabled=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "kodama.simulators.enabled", havingValue = "true")
+@EnableConfigurationProperties(PhoneSettings.class)
+class SimulatedPhoneConfiguration {
+
+  @Bean(destroyMethod = "close")
+  SimulatedPhone simulatedPhone(
+      PhoneSettings settings, PromptLibrary prompts, ObjectProvider<Clock> clock) {
+    return new SimulatedPhone(settings, prompts, clock.getIfAvailable(Clock::systemUTC));
+  }
+}

@@ -81,7 +81,7 @@ public final class Slf4jStackLogger implements StackLogger {
       return LOG.isDebugEnabled();
     }
     if (logLevel >= TRACE_INFO) {
-      return LOG.isInfoEnabled();
+      return LOG.isDebugEnabled();
     }
     if (logLevel >= TRACE_WARN) {
       return LOG.isWarnEnabled();
@@ -111,7 +111,8 @@ public final class Slf4jStackLogger implements StackLogger {
 
   @Override
   public void logInfo(String message) {
-    LOG.info(message);
+    // the stack's INFO is per-message chatter
+    LOG.debug(message);
   }
 
   @Override

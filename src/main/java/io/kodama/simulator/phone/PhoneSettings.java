@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param host address it listens on, SIP and RTP (127.0.0.1)
  * @param port SIP port, UDP and TCP (5062; 0 = any free port); Kodama's trunk points here when
  *     {@code kodama.voice.trunk.host} is unset
- * @param recordingsDir where call recordings are written (./data/recordings); unset in tests
- *     keeps them in memory
+ * @param recordingsDir where call recordings are written; the application defaults it to
+ *     ./data/recordings, a phone built by hand without it keeps them in memory
  * @param timeUnit the unit of the N in a number's behaviour (1s)
  * @param username demand digest authentication with this username (optional)
  * @param password and this password

@@ -1,6 +1,7 @@
 package io.kodama.simulator.phone;
 
 import io.kodama.voice.prompts.PromptLibrary;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,6 +18,10 @@ class SimulatedPhoneConfiguration {
   @Bean(destroyMethod = "close")
   SimulatedPhone simulatedPhone(
       PhoneSettings settings, PromptLibrary prompts, ObjectProvider<Clock> clock) {
-    return new SimulatedPhone(settings, prompts, clock.getIfAvailable(Clock::systemUTC));
+    PhoneSettings effective =
+        settings.recordingsDir() == null
+            ? settings.withRecordingsDir(Path.of("data", "recordings"))
+            : settings;
+    return new SimulatedPhone(effective, prompts, clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -113,6 +113,32 @@ class SippInteropTest {
   }
 
   @Test
+  void reInviteFromTheCalleeIsAnsweredAndTheCallGoesOn() throws Exception {
+    Sipp sipp = Sipp.start(work, "uas_reinvite.xml", List.of());
+    RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
+    try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp", null,
+        VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+      kodama.channel.deliver(task("att_sipp_5"));
+
+      assertThat(updates.awaitFinal("att_sipp_5", Duration.ofSeconds(60)).status())
+          .as(sipp::output).isEqualTo("completed");
+    }
+    assertThat(sipp.await()).as(sipp.output()).isZero();
+    assertThat(sipp.successfulCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void sippOptionsPingIsAnswered() throws Exception {
+    try (SimulatedPhone phone =
+        new SimulatedPhone(PhoneSettings.forTests(), ClipPromptLibrary.builtIn(), Clock.systemUTC())) {
+      Sipp sipp = Sipp.start(work, "uac_options.xml", List.of(HOST + ":" + phone.port()));
+
+      assertThat(sipp.await()).as(sipp.output()).isZero();
+      assertThat(sipp.successfulCalls()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void sippCallsTheSimulatedPhoneWhichAnswersAndSeesTheCallerHangUp() throws Exception {
     try (SimulatedPhone phone =
         new SimulatedPhone(PhoneSettings.forTests(), ClipPromptLibrary.builtIn(), Clock.systemUTC())) {

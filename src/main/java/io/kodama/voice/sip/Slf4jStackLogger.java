@@ -14,6 +14,8 @@ public final class Slf4jStackLogger implements StackLogger {
   private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
 
   private volatile boolean enabled = true;
+  // gov.nist.javax.sip.TRACE_LEVEL: 0 lets only warnings and errors through, never message dumps
+  private volatile int traceLevel = TRACE_WARN;
 
   public Slf4jStackLogger() {}
 
@@ -41,17 +43,23 @@ public final class Slf4jStackLogger implements StackLogger {
 
   @Override
   public void logDebug(String message) {
-    LOG.debug(message);
+    if (traceLevel >= TRACE_DEBUG) {
+      LOG.debug(message);
+    }
   }
 
   @Override
   public void logDebug(String message, Exception ex) {
-    LOG.debug(message, ex);
+    if (traceLevel >= TRACE_DEBUG) {
+      LOG.debug(message, ex);
+    }
   }
 
   @Override
   public void logTrace(String message) {
-    LOG.trace(message);
+    if (traceLevel >= TRACE_TRACE) {
+      LOG.trace(message);
+    }
   }
 
   @Override
@@ -71,7 +79,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
   @Override
   public boolean isLoggingEnabled(int logLevel) {
-    if (!enabled) {
+    if (!enabled || logLevel > traceLevel) {
       return false;
     }
     if (logLevel >= TRACE_TRACE) {
@@ -112,7 +120,9 @@ public final class Slf4jStackLogger implements StackLogger {
   @Override
   public void logInfo(String message) {
     // the stack's INFO is per-message chatter
-    LOG.debug(message);
+    if (traceLevel >= TRACE_INFO) {
+      LOG.debug(message);
+    }
   }
 
   @Override
@@ -129,7 +139,21 @@ public final class Slf4jStackLogger implements StackLogger {
   public void setBuildTimeStamp(String buildTimeStamp) {}
 
   @Override
-  public void setStackProperties(Properties stackProperties) {}
+  public void setStackProperties(Properties stackProperties) {
+    String level = stackProperties.getProperty("gov.nist.javax.sip.TRACE_LEVEL", "0").trim();
+    int parsed;
+    try {
+      parsed = Integer.parseInt(level);
+    } catch (NumberFormatException e) {
+      parsed = switch (level.toUpperCase(java.util.Locale.ROOT)) {
+        case "DEBUG" -> TRACE_DEBUG;
+        case "TRACE" -> TRACE_TRACE;
+        case "INFO" -> TRACE_INFO;
+        default -> TRACE_NONE;
+      };
+    }
+    traceLevel = Math.max(TRACE_WARN, parsed);
+  }
 
   @Override
   public String getLoggerName() {

@@ -13,10 +13,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class SipEndpointTest {
 
   private static final String HOST = "127.0.0.1";
-  private static int sequence;
+  private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1);
   private SipEndpoint phone;
@@ -35,7 +37,7 @@ class SipEndpointTest {
 
   private void start(Consumer<InboundCall> behaviour, SipChallenge challenge, String transport,
       SipCredentials credentials) {
-    int n = ++sequence;
+    int n = SEQUENCE.incrementAndGet();
     phone = SipEndpoint.start(
         SipEndpointSettings.listening("test-phone-" + n, HOST, 0).withChallenge(challenge),
         timers, behaviour::accept);

@@ -59,6 +59,7 @@ final class OutboundSipCall implements SipCall {
   private boolean byeSent;
   private long sdpVersion = 1;
   private ScheduledFuture<?> ringTimer;
+  private SipCallEnd pendingEnd;
 
   OutboundSipCall(SipEndpoint endpoint, OutboundCallRequest request, SipCallListener listener) {
     this.endpoint = endpoint;
@@ -78,7 +79,7 @@ final class OutboundSipCall implements SipCall {
         inviteTx = endpoint.send(invite(null, null));
       } catch (Exception e) {
         state = State.ENDED;
-        throw new SipSignallingException(
+        throw SipSignallingException.of(
             "cannot send INVITE to " + MaskedNumber.of(request.number()), e);
       }
       ringTimer =
@@ -238,8 +239,6 @@ final class OutboundSipCall implements SipCall {
     LOG.debug("call {} answered", id());
     listener.onAnswered(media.get());
   }
-
-  private SipCallEnd pendingEnd;
 
   /** Remember how the call ended; reported when the BYE completes. */
   private void endLater(SipCallEnd.Kind kind, int status) {

@@ -80,7 +80,15 @@ public final class SipEndpoint implements AutoCloseable {
   private final InboundCallHandler handler;
   private final Map<String, OutboundSipCall> outbound = new ConcurrentHashMap<>();
   private final Map<String, InboundSipCall> inbound = new ConcurrentHashMap<>();
-  private final Set<String> issuedNonces = ConcurrentHashMap.newKeySet();
+  private final Set<String> issuedNonces =
+      java.util.Collections.newSetFromMap(
+          java.util.Collections.synchronizedMap(
+              new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > 1000;
+                }
+              }));
 
   private SipEndpoint(
       SipEndpointSettings settings, ScheduledExecutorService timers, InboundCallHandler handler)
@@ -135,7 +143,7 @@ public final class SipEndpoint implements AutoCloseable {
           endpoint.port);
       return endpoint;
     } catch (Exception e) {
-      throw new SipSignallingException(
+      throw SipSignallingException.of(
           "cannot start SIP endpoint " + settings.name() + " on " + settings.bindHost() + ":"
               + settings.port(),
           e);

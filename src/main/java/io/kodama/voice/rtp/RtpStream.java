@@ -314,8 +314,8 @@ public final class RtpStream implements AutoCloseable {
         payloadLength = SAMPLES;
       }
     }
-    if (firstPacket) {
-      marker = true;
+    if (firstPacket && remote != null) {
+      marker = true; // the first packet that actually leaves
       firstPacket = false;
     }
     RtpPacket.writeHeader(packet, 0, marker, payloadType, sequence, packetTimestamp, ssrc);

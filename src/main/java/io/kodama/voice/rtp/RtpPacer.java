@@ -11,7 +11,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,8 +58,8 @@ public final class RtpPacer implements AutoCloseable {
   private final Selector selector;
   private final ConcurrentLinkedQueue<RtpStream> added = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
-  private final PriorityQueue<RtpStream> schedule =
-      new PriorityQueue<>((a, b) -> Long.compare(a.nextDueNanos - b.nextDueNanos, 0));
+  private final PacingSchedule<RtpStream> schedule =
+      new PacingSchedule<>(PACKET_NANOS, EARLY_NANOS, MAX_CATCH_UP_PACKETS);
   private final AtomicInteger open = new AtomicInteger();
   private final long epoch = System.nanoTime();
   private final AtomicLong latePackets = new AtomicLong();
@@ -143,7 +142,7 @@ public final class RtpPacer implements AutoCloseable {
     try {
       channel.configureBlocking(false);
       RtpStream stream = new RtpStream(this, channel, remote, codec, dtmfPayloadType);
-      stream.nextDueNanos = nextSlot(System.nanoTime());
+      stream.firstDueNanos = nextSlot(System.nanoTime());
       open.incrementAndGet();
       toRegister.add(stream);
       selector.wakeup();
@@ -237,24 +236,24 @@ public final class RtpPacer implements AutoCloseable {
     while (!closed) {
       RtpStream stream;
       while ((stream = added.poll()) != null) {
-        schedule.add(stream);
-      }
-      RtpStream head = schedule.peek();
-      if (head == null) {
-        LockSupport.park(this);
-        continue;
+        schedule.add(stream, stream.firstDueNanos);
       }
       long now = System.nanoTime();
-      long wait = head.nextDueNanos - now;
-      if (wait > EARLY_NANOS) {
-        LockSupport.parkNanos(this, wait);
+      PacingSchedule.Entry<RtpStream> due = schedule.pollDue(now);
+      if (due == null) {
+        long wait = schedule.waitNanos(now);
+        if (wait == Long.MAX_VALUE) {
+          LockSupport.park(this);
+        } else {
+          LockSupport.parkNanos(this, wait);
+        }
         continue;
       }
-      schedule.poll();
+      RtpStream head = due.item;
       if (head.isClosed()) {
-        continue;
+        continue; // dropped from the schedule
       }
-      if (-wait > PACKET_NANOS / 40) {
+      if (now - due.due > PACKET_NANOS / 40) {
         latePackets.incrementAndGet();
       }
       try {
@@ -262,15 +261,11 @@ public final class RtpPacer implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("sending the next RTP packet of {} failed", head, e);
       }
-      head.nextDueNanos += PACKET_NANOS;
-      long behind = now - head.nextDueNanos;
-      if (behind > MAX_CATCH_UP_PACKETS * PACKET_NANOS) {
-        int skip = (int) (behind / PACKET_NANOS);
-        head.nextDueNanos += skip * PACKET_NANOS;
-        head.skip(skip);
-        skippedPackets.addAndGet(skip);
+      int skipped = schedule.reschedule(due, now);
+      if (skipped > 0) {
+        head.skip(skipped);
+        skippedPackets.addAndGet(skipped);
       }
-      schedule.add(head);
     }
   }
 

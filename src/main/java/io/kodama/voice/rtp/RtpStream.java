@@ -63,7 +63,7 @@ public final class RtpStream implements AutoCloseable {
   private boolean firstPacket = true;
   private DtmfSending dtmf;
   private int dtmfGap;
-  long nextDueNanos;
+  long firstDueNanos;
 
   private volatile InetSocketAddress remote;
   private volatile G711 codec;

@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -301,12 +302,12 @@ public final class RtpStream implements AutoCloseable {
           }
         }
         if (filled > 0) {
-          java.util.Arrays.fill(frame, filled, SAMPLES, (short) 0);
+          Arrays.fill(frame, filled, SAMPLES, (short) 0);
           marker = !talking;
           talking = true;
           samplesPlayed.addAndGet(filled);
         } else {
-          java.util.Arrays.fill(frame, (short) 0);
+          Arrays.fill(frame, (short) 0);
           marker = false;
           talking = false;
         }
@@ -359,7 +360,7 @@ public final class RtpStream implements AutoCloseable {
     if (array == null) {
       return new Runnable[] {item};
     }
-    Runnable[] longer = java.util.Arrays.copyOf(array, array.length + 1);
+    Runnable[] longer = Arrays.copyOf(array, array.length + 1);
     longer[array.length] = item;
     return longer;
   }

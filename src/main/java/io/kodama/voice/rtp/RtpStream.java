@@ -368,6 +368,15 @@ public final class RtpStream implements AutoCloseable {
   // ------------------------------------------------------------------ receive thread
 
   void received(byte[] data, int length, InetSocketAddress source, long arrivalNanos) {
+    RtpPacketListener listener = packetListener;
+    if (listener == null && length >= RtpPacket.HEADER_LENGTH && (data[1] & 0x7F) != dtmfPayloadType) {
+      // audio nobody listens to (Kodama's side of a call): count it without parsing or allocating
+      packetsReceived.incrementAndGet();
+      if (remote == null && (data[0] & 0xC0) == 0x80) {
+        remote = source;
+      }
+      return;
+    }
     RtpPacket rtp;
     try {
       rtp = RtpPacket.parse(data, 0, length);
@@ -382,7 +391,6 @@ public final class RtpStream implements AutoCloseable {
     if (rtp.payloadType() == dtmfPayloadType) {
       eventReceiver.accept(rtp);
     }
-    RtpPacketListener listener = packetListener;
     if (listener != null) {
       try {
         listener.onPacket(rtp, arrivalNanos);

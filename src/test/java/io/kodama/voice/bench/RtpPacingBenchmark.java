@@ -26,9 +26,19 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -q -o test-compile
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ * mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java [-Drealtime=true] -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     io.kodama.voice.bench.RtpPacingBenchmark [streams=300] [seconds=20] [warmupSeconds=5] [runs=3]
  * </pre>
+ *
+ * <p>{@code -Drealtime=true} puts the pacer (and this receiver, which stands for the far end) on
+ * the real-time scheduler, as {@code kodama.voice.rtp.realtime=true} does in Kodama. Each run
+ * warms up for {@code warmupSeconds} (about 250 packets per stream) before measuring; the JVM is
+ * the same for all runs.
+ *
+ * <p>Measured 2026-11-25 on the shared 2-core machine (load average 10–13 from other builds),
+ * medians of 5 runs of 20 s, N=300: normal scheduler p50 0.51 ms, p99 34.5 ms; real-time pacer
+ * p50 0.047 ms, p99 1.75 ms, p99.9 20 ms; open → first packet p50 0.9 ms, max 4.9 ms.
  */
 public final class RtpPacingBenchmark {
 

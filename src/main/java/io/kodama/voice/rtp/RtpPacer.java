@@ -11,7 +11,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * selector), and a single callback thread runs their callbacks. No thread per call.
  *
  * <p>Each stream keeps an absolute schedule: its n-th packet is due at {@code start + n × 20 ms}
- * measured on {@link System#nanoTime()}. The pacing thread sleeps until the earliest due packet,
- * sends every packet that is due, and when it wakes late it catches up by sending the overdue
- * packets at once, so lateness never accumulates into drift. Streams start with their first
- * packet at once (no waiting for a common tick), which also spreads the load of many calls over
- * the 20 ms period. A stream more than {@value #MAX_CATCH_UP_PACKETS} packets behind (e.g. after
+ * measured on {@link System#nanoTime()}, with {@code start} on a 1 ms grid. The pacing thread
+ * sleeps until the earliest due slot, sends every packet that is due, and when it wakes late it
+ * catches up by sending the overdue packets at once, so lateness never accumulates into drift. A
+ * stream sends its first packet in the next 1 ms slot (no waiting for a common 20 ms tick), which
+ * also spreads the load of many calls over the 20 slots of the period: at most 1,000 wake-ups a
+ * second however many calls run. A stream more than {@value #MAX_CATCH_UP_PACKETS} packets behind (e.g. after
  * a long GC pause) skips the lost time rather than sending a burst.
  *
  * <p>Create one per application and {@link #close()} it at shutdown.
@@ -46,6 +46,9 @@ public final class RtpPacer implements AutoCloseable {
   public static final long PACKET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   static final int MAX_CATCH_UP_PACKETS = 10;
+  /** Streams are due on a 1 ms grid: at most 1,000 wake-ups a second however many calls run. */
+  static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
   private static final long EARLY_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
   private static final Logger log = LoggerFactory.getLogger(RtpPacer.class);
 
@@ -55,11 +58,14 @@ public final class RtpPacer implements AutoCloseable {
   private final Selector selector;
   private final ConcurrentLinkedQueue<RtpStream> added = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
-  private final PriorityQueue<RtpStream> schedule =
-      new PriorityQueue<>((a, b) -> Long.compare(a.nextDueNanos - b.nextDueNanos, 0));
+  private final PacingSchedule<RtpStream> schedule =
+      new PacingSchedule<>(PACKET_NANOS, EARLY_NANOS, MAX_CATCH_UP_PACKETS);
   private final AtomicInteger open = new AtomicInteger();
+  private final long epoch = System.nanoTime();
   private final AtomicLong latePackets = new AtomicLong();
   private final AtomicLong skippedPackets = new AtomicLong();
+  private final boolean realtime;
+  private volatile boolean realtimeActive;
   private volatile boolean closed;
 
   /** Starts the pacing, receive and callback threads, named {@code kodama-rtp-*}. */
@@ -69,6 +75,19 @@ public final class RtpPacer implements AutoCloseable {
 
   /** Starts the threads with a name prefix (several pacers in one JVM: tests, the simulator). */
   public RtpPacer(String threadNamePrefix) {
+    this(threadNamePrefix, false);
+  }
+
+  /**
+   * Starts the threads.
+   *
+   * @param threadNamePrefix thread name prefix
+   * @param realtime move the pacing thread to the real-time scheduler (Linux {@code SCHED_FIFO}
+   *     via {@code chrt}, needs {@code CAP_SYS_NICE}); keeps packet spacing steady on a busy
+   *     machine. Falls back to the normal scheduler with a warning when not permitted.
+   */
+  public RtpPacer(String threadNamePrefix, boolean realtime) {
+    this.realtime = realtime;
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -123,7 +142,7 @@ public final class RtpPacer implements AutoCloseable {
     try {
       channel.configureBlocking(false);
       RtpStream stream = new RtpStream(this, channel, remote, codec, dtmfPayloadType);
-      stream.nextDueNanos = System.nanoTime();
+      stream.firstDueNanos = nextSlot(System.nanoTime());
       open.incrementAndGet();
       toRegister.add(stream);
       selector.wakeup();
@@ -175,6 +194,13 @@ public final class RtpPacer implements AutoCloseable {
 
   // ------------------------------------------------------------------ internals
 
+  /** The first grid slot at or after {@code nanos}. */
+  long nextSlot(long nanos) {
+    long sinceEpoch = nanos - epoch;
+    long slots = (sinceEpoch + SLOT_NANOS - 1) / SLOT_NANOS;
+    return epoch + slots * SLOT_NANOS;
+  }
+
   void streamClosed(RtpStream stream) {
     open.decrementAndGet();
     LockSupport.unpark(sender);
@@ -198,28 +224,36 @@ public final class RtpPacer implements AutoCloseable {
     }
   }
 
+  /** Whether the pacing thread runs on the real-time scheduler. */
+  public boolean realtime() {
+    return realtimeActive;
+  }
+
   private void pace() {
+    if (realtime) {
+      realtimeActive = RealtimeScheduling.raiseCurrentThread();
+    }
     while (!closed) {
       RtpStream stream;
       while ((stream = added.poll()) != null) {
-        schedule.add(stream);
-      }
-      RtpStream head = schedule.peek();
-      if (head == null) {
-        LockSupport.park(this);
-        continue;
+        schedule.add(stream, stream.firstDueNanos);
       }
       long now = System.nanoTime();
-      long wait = head.nextDueNanos - now;
-      if (wait > EARLY_NANOS) {
-        LockSupport.parkNanos(this, wait);
+      PacingSchedule.Entry<RtpStream> due = schedule.pollDue(now);
+      if (due == null) {
+        long wait = schedule.waitNanos(now);
+        if (wait == Long.MAX_VALUE) {
+          LockSupport.park(this);
+        } else {
+          LockSupport.parkNanos(this, wait);
+        }
         continue;
       }
-      schedule.poll();
+      RtpStream head = due.item;
       if (head.isClosed()) {
-        continue;
+        continue; // dropped from the schedule
       }
-      if (-wait > PACKET_NANOS / 40) {
+      if (now - due.due > PACKET_NANOS / 40) {
         latePackets.incrementAndGet();
       }
       try {
@@ -227,15 +261,11 @@ public final class RtpPacer implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("sending the next RTP packet of {} failed", head, e);
       }
-      head.nextDueNanos += PACKET_NANOS;
-      long behind = now - head.nextDueNanos;
-      if (behind > MAX_CATCH_UP_PACKETS * PACKET_NANOS) {
-        int skip = (int) (behind / PACKET_NANOS);
-        head.nextDueNanos += skip * PACKET_NANOS;
-        head.skip(skip);
-        skippedPackets.addAndGet(skip);
+      int skipped = schedule.reschedule(due, now);
+      if (skipped > 0) {
+        head.skip(skipped);
+        skippedPackets.addAndGet(skipped);
       }
-      schedule.add(head);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ public final class RtpStream implements AutoCloseable {
   private boolean firstPacket = true;
   private DtmfSending dtmf;
   private int dtmfGap;
-  long nextDueNanos;
+  long firstDueNanos;
 
   private volatile InetSocketAddress remote;
   private volatile G711 codec;
@@ -301,12 +302,12 @@ public final class RtpStream implements AutoCloseable {
           }
         }
         if (filled > 0) {
-          java.util.Arrays.fill(frame, filled, SAMPLES, (short) 0);
+          Arrays.fill(frame, filled, SAMPLES, (short) 0);
           marker = !talking;
           talking = true;
           samplesPlayed.addAndGet(filled);
         } else {
-          java.util.Arrays.fill(frame, (short) 0);
+          Arrays.fill(frame, (short) 0);
           marker = false;
           talking = false;
         }
@@ -314,8 +315,8 @@ public final class RtpStream implements AutoCloseable {
         payloadLength = SAMPLES;
       }
     }
-    if (firstPacket) {
-      marker = true;
+    if (firstPacket && remote != null) {
+      marker = true; // the first packet that actually leaves
       firstPacket = false;
     }
     RtpPacket.writeHeader(packet, 0, marker, payloadType, sequence, packetTimestamp, ssrc);
@@ -359,7 +360,7 @@ public final class RtpStream implements AutoCloseable {
     if (array == null) {
       return new Runnable[] {item};
     }
-    Runnable[] longer = java.util.Arrays.copyOf(array, array.length + 1);
+    Runnable[] longer = Arrays.copyOf(array, array.length + 1);
     longer[array.length] = item;
     return longer;
   }
@@ -367,6 +368,15 @@ public final class RtpStream implements AutoCloseable {
   // ------------------------------------------------------------------ receive thread
 
   void received(byte[] data, int length, InetSocketAddress source, long arrivalNanos) {
+    RtpPacketListener listener = packetListener;
+    if (listener == null && length >= RtpPacket.HEADER_LENGTH && (data[1] & 0x7F) != dtmfPayloadType) {
+      // audio nobody listens to (Kodama's side of a call): count it without parsing or allocating
+      packetsReceived.incrementAndGet();
+      if (remote == null && (data[0] & 0xC0) == 0x80) {
+        remote = source;
+      }
+      return;
+    }
     RtpPacket rtp;
     try {
       rtp = RtpPacket.parse(data, 0, length);
@@ -381,7 +391,6 @@ public final class RtpStream implements AutoCloseable {
     if (rtp.payloadType() == dtmfPayloadType) {
       eventReceiver.accept(rtp);
     }
-    RtpPacketListener listener = packetListener;
     if (listener != null) {
       try {
         listener.onPacket(rtp, arrivalNanos);

@@ -144,6 +144,7 @@ class RtpStreamTest {
       await().atMost(WAIT).until(() -> keys.size() >= 3);
       assertThat(keys).containsExactly('1', '1', '9');
       assertThat(kodama.remote()).isEqualTo(phone.localAddress());
+      await().atMost(WAIT).until(() -> kodama.packetsReceived() > 10);
     }
   }
 

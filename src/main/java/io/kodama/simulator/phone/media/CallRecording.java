@@ -12,7 +12,7 @@ import java.util.Arrays;
  * new section after what was heard. Packets of other payload types (telephone events) are
  * ignored. Thread-safe.
  */
-public final class CallRecording implements RtpPacketListener {
+final class CallRecording implements RtpPacketListener {
 
   static final int MAX_JUMP_SECONDS = 5;
   private static final int RATE = 8000;
@@ -67,17 +67,17 @@ public final class CallRecording implements RtpPacketListener {
   }
 
   /** The audio heard so far, 16-bit PCM, 8 kHz mono. */
-  public synchronized short[] pcm() {
+  synchronized short[] pcm() {
     return Arrays.copyOf(pcm, length);
   }
 
   /** Samples heard so far. */
-  public synchronized int samples() {
+  synchronized int samples() {
     return length;
   }
 
   /** Audio packets received so far. */
-  public synchronized long audioPackets() {
+  synchronized long audioPackets() {
     return audioPackets;
   }
 }

@@ -12,8 +12,9 @@ import java.util.List;
  * <p>The audio is split into sounds at silences (10 ms frames below an energy threshold, gaps of
  * at least {@value #MIN_GAP_FRAMES}0 ms). For each sound and each digit clip whose length fits
  * the sound (or a run of sounds, for a clip with a gap inside), the clip is aligned on the
- * sound's onset and slid by up to ±{@value #MAX_LAG} samples; the normalized cross-correlation of
- * the waveforms scores the match. G.711 (µ-law, A-law) keeps it near 1 for the right digit, while
+ * sound's onset and slid by up to ±{@value #MAX_LAG} samples (when no digit fits that way, as when
+ * a lost packet took the onset, the clip is aligned on the sound's end instead); the normalized
+ * cross-correlation of the waveforms scores the match. G.711 (µ-law, A-law) keeps it near 1 for the right digit, while
  * other digits and the phrases score far lower. Sounds that match no digit (phrases, the brand)
  * end a run of digits.
  *
@@ -85,9 +86,10 @@ public final class DigitRecognizer {
   private Match bestMatch(short[] pcm, List<Segment> segments, int first, double threshold) {
     int onset = onset(pcm, segments.get(first), threshold);
     Match best = null;
+    List<Candidate> candidates = new ArrayList<>();
     for (Template template : templates) {
       int expectedEnd = onset + template.samples.length;
-      int tolerance = template.samples.length / 8 + 2 * FRAME;
+      int tolerance = template.samples.length / 8 + 3 * FRAME;
       int last = -1;
       for (int k = first; k < segments.size(); k++) {
         int end = segments.get(k).end();
@@ -102,13 +104,27 @@ public final class DigitRecognizer {
       if (last < 0) {
         continue;
       }
-      double score = template.score(pcm, onset);
+      candidates.add(new Candidate(template, last));
+      double score = template.score(pcm, onset, MAX_LAG);
       if (score >= MIN_SCORE && (best == null || score > best.score())) {
         best = new Match(template.digit, last, score);
       }
     }
+    if (best == null) {
+      // the onset may have been lost (a lost packet): align the ends instead
+      for (Candidate candidate : candidates) {
+        Template template = candidate.template();
+        int end = segments.get(candidate.last()).end() - template.samples.length;
+        double score = template.score(pcm, end, 2 * FRAME);
+        if (score >= MIN_SCORE && (best == null || score > best.score())) {
+          best = new Match(template.digit, candidate.last(), score);
+        }
+      }
+    }
     return best;
   }
+
+  private record Candidate(Template template, int last) {}
 
   private static final class Template {
     final char digit;
@@ -140,29 +156,27 @@ public final class DigitRecognizer {
       return new Template(digit, samples);
     }
 
-    /** The best normalized cross-correlation with the audio around an onset. */
-    double score(short[] pcm, int onset) {
+    /** The best normalized cross-correlation with the audio within {@code maxLag} of a place. */
+    double score(short[] pcm, int at, int maxLag) {
       double best = 0;
-      int n = samples.length;
-      for (int lag = -MAX_LAG; lag <= MAX_LAG; lag++) {
-        int at = onset + lag;
-        double cross = 0;
-        double power = 0;
-        int from = Math.max(0, -at);
-        int to = Math.min(n, pcm.length - at);
-        for (int i = from; i < to; i++) {
-          float x = pcm[at + i];
-          cross += x * samples[i];
-          power += x * x;
-        }
-        if (power > 0) {
-          double ncc = cross / Math.sqrt(power * energy);
-          if (ncc > best) {
-            best = ncc;
-          }
-        }
+      for (int lag = -maxLag; lag <= maxLag; lag++) {
+        best = Math.max(best, ncc(pcm, at + lag));
       }
       return best;
+    }
+
+    private double ncc(short[] pcm, int at) {
+      int n = samples.length;
+      double cross = 0;
+      double power = 0;
+      int from = Math.max(0, -at);
+      int to = Math.min(n, pcm.length - at);
+      for (int i = from; i < to; i++) {
+        float x = pcm[at + i];
+        cross += x * samples[i];
+        power += x * x;
+      }
+      return power > 0 ? cross / Math.sqrt(power * energy) : 0;
     }
   }
 

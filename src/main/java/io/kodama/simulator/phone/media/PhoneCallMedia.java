@@ -33,6 +33,11 @@ public final class PhoneCallMedia implements AutoCloseable {
     return stream.localAddress();
   }
 
+  /** Changes where the phone sends its RTP (a re-INVITE moved Kodama's media). */
+  public void remote(InetSocketAddress remote) {
+    stream.remote(remote);
+  }
+
   /** Presses a key for 100 ms, sent as RFC 4733 telephone events. */
   public void pressKey(char key) {
     stream.sendDtmf(key);

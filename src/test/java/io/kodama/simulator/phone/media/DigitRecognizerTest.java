@@ -83,6 +83,43 @@ class DigitRecognizerTest {
   }
 
   @Test
+  void recognisesCodesDespiteLostPacketsAndLineNoise() {
+    Random random = new Random(7);
+    for (PromptLanguage language : PromptLanguage.values()) {
+      String code = code(random, 8);
+      CallAudio audio = assembler.assemble(new CallScript(List.of(language), null, code, 3, GateMode.OFF, 0));
+      short[] heard = roundTrip(audio.whole(), G711.PCMU);
+      for (int packet = 0; packet < heard.length / 160; packet++) {
+        if (random.nextInt(100) < 2) { // 2 % of the 20 ms packets lost: silence in their place
+          java.util.Arrays.fill(heard, packet * 160, packet * 160 + 160, (short) 0);
+        }
+      }
+      for (int i = 0; i < heard.length; i++) {
+        heard[i] = (short) (heard[i] + random.nextInt(61) - 30); // noise about -60 dBFS
+      }
+
+      Recognition recognition = recognizer.recognize(heard);
+
+      assertThat(recognition.count(code)).as(language.tag() + " heard " + recognition.sequences() + " code " + code).isGreaterThanOrEqualTo(2);
+      assertThat(recognition.code()).contains(code);
+    }
+  }
+
+  @Test
+  void doesNotTakeABrandReadByTheSynthesizerForDigits() {
+    var espeak = new io.kodama.voice.prompts.EspeakBrandSynthesizer();
+    org.junit.jupiter.api.Assumptions.assumeTrue(espeak.available(), "espeak-ng is not installed");
+    PromptAssembler withBrand = new PromptAssembler(library, espeak);
+
+    CallAudio audio =
+        withBrand.assemble(
+            new CallScript(List.of(PromptLanguage.JA, PromptLanguage.EN), "Kodama Bank", "2468", 1, GateMode.OFF, 0));
+
+    assertThat(recognizer.recognize(roundTrip(audio.whole(), G711.PCMA)).sequences())
+        .containsExactly("2468", "2468");
+  }
+
+  @Test
   void findsNothingInSilence() {
     assertThat(recognizer.recognize(new short[8000 * 3]).sequences()).isEmpty();
   }

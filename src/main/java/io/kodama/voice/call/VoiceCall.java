@@ -124,7 +124,8 @@ final class VoiceCall implements SipCallListener {
                 channel,
                 new InetSocketAddress(media.host(), media.port()),
                 G711.forPayloadType(media.payloadType()),
-                TELEPHONE_EVENT);
+                // the type the answer names (normally our 101); 101 when it names none
+                media.supportsTelephoneEvents() ? media.telephoneEventType() : TELEPHONE_EVENT);
       } catch (RuntimeException e) {
         LOG.warn("cannot start RTP for call to {}", maskedNumber, e);
         decide(Outcomes.FAILED, "media_error");

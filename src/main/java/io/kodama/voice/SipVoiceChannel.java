@@ -17,8 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +39,12 @@ public final class SipVoiceChannel implements DeliveryChannel, DisposableBean {
   @Autowired
   SipVoiceChannel(
       VoiceSettings settings,
-      Environment environment,
+      ObjectProvider<SimulatedTrunk> simulatedTrunk,
       RtpPacer pacer,
       PromptAssembler prompts,
       AttemptUpdates updates) {
     this.updates = updates;
-    String trunk = trunkAddress(settings, environment);
+    String trunk = trunkAddress(settings, simulatedTrunk.getIfAvailable());
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -136,17 +136,12 @@ public final class SipVoiceChannel implements DeliveryChannel, DisposableBean {
   }
 
   /** {@code host:port} of the trunk; the simulated phone when simulators run and none is set. */
-  static String trunkAddress(VoiceSettings settings, Environment environment) {
+  static String trunkAddress(VoiceSettings settings, SimulatedTrunk simulated) {
     VoiceSettings.Trunk t = settings.trunk();
     if (t.configured()) {
       return t.host() + ":" + t.port();
     }
-    if (environment.getProperty("kodama.simulators.enabled", Boolean.class, false)) {
-      String host = environment.getProperty("kodama.simulators.phone.host", "127.0.0.1");
-      String port = environment.getProperty("kodama.simulators.phone.port", "5062");
-      return host + ":" + port;
-    }
-    return null;
+    return simulated == null ? null : simulated.address();
   }
 
   private static java.util.function.IntSupplier gateDigits() {

@@ -6,8 +6,6 @@ import io.kodama.dispatch.AttemptUpdates;
 import io.kodama.dispatch.DeliveryChannel;
 import io.kodama.dispatch.DeliveryTask;
 import io.kodama.simulator.phone.SimulatedPhone;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,16 +30,12 @@ class VoiceWiringTest {
   }
 
   @Test
-  void simulatorsOnPointTheTrunkAtTheSimulatedPhone() throws Exception {
-    int phonePort;
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-      phonePort = s.getLocalPort();
-    }
+  void simulatorsOnPointTheTrunkAtTheSimulatedPhone() {
     new ApplicationContextRunner()
         .withUserConfiguration(Voice.class)
         .withPropertyValues(
             "kodama.simulators.enabled=true",
-            "kodama.simulators.phone.port=" + phonePort,
+            "kodama.simulators.phone.port=0",
             "kodama.simulators.phone.recordings-dir=target/test-recordings",
             "kodama.voice.sip.port=0",
             "kodama.voice.brand-synthesis=false",

@@ -1,5 +1,6 @@
 package io.kodama.simulator.phone;
 
+import io.kodama.voice.SimulatedTrunk;
 import io.kodama.voice.prompts.PromptLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,5 +24,11 @@ class SimulatedPhoneConfiguration {
             ? settings.withRecordingsDir(Path.of("data", "recordings"))
             : settings;
     return new SimulatedPhone(effective, prompts, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** Kodama's trunk goes to the phone unless kodama.voice.trunk.host is set. */
+  @Bean
+  SimulatedTrunk simulatedTrunk(SimulatedPhone phone) {
+    return phone::address;
   }
 }

@@ -118,10 +118,15 @@ public final class SipCallBenchmark {
 
   private static void runSequential(VoiceRig kodama, Receiver receiver,
       RecordingAttemptUpdates updates, String prefix, int calls) {
+    long[] deliver = new long[calls];
     for (int i = 0; i < calls; i++) {
+      long t0 = System.nanoTime();
       kodama.channel.deliver(task(prefix + "-" + i, i));
+      deliver[i] = System.nanoTime() - t0;
       updates.awaitFinal(prefix + "-" + i, Duration.ofSeconds(30));
     }
+    System.out.printf("  %s: deliver() p50=%.2f ms p99=%.2f ms%n", prefix, ms(pct(deliver, 50)),
+        ms(pct(deliver, 99)));
   }
 
   private static DeliveryTask task(String attempt, int i) {

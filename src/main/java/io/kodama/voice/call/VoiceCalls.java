@@ -104,12 +104,12 @@ public final class VoiceCalls implements AutoCloseable {
           "too many voice calls in progress (" + defaults.maxConcurrentCalls() + ")");
     }
     DatagramChannel channel = null;
+    VoiceCall[] self = new VoiceCall[1];
     try {
       CallAudio audio = prompts.assemble(script);
       channel = DatagramChannel.open();
       channel.bind(new InetSocketAddress(defaults.rtpHost(), 0));
       int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-      VoiceCall[] self = new VoiceCall[1];
       VoiceCall call =
           new VoiceCall(
               task.attemptId(),
@@ -134,10 +134,12 @@ public final class VoiceCalls implements AutoCloseable {
       LOG.info("calling {} for attempt {}", masked, task.attemptId());
     } catch (SipSignallingException | IOException e) {
       active.decrementAndGet();
+      forget(self[0]);
       closeQuietly(channel);
       throw new RetryableDeliveryException("cannot place the call to " + masked, e);
     } catch (RuntimeException e) {
       active.decrementAndGet();
+      forget(self[0]);
       closeQuietly(channel);
       throw e;
     }
@@ -146,6 +148,12 @@ public final class VoiceCalls implements AutoCloseable {
   /** Calls in progress. */
   public int activeCalls() {
     return active.get();
+  }
+
+  private void forget(VoiceCall call) {
+    if (call != null) {
+      calls.remove(call);
+    }
   }
 
   private void finished(VoiceCall call) {

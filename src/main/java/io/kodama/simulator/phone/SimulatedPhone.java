@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedPhone implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedPhone.class);
+  /** Ended calls kept in memory; the oldest are forgotten first (recordings stay on disk). */
+  static final int MAX_CALLS_KEPT = 1000;
 
   private final PhoneSettings settings;
   private final Clock clock;
@@ -100,7 +102,7 @@ public final class SimulatedPhone implements AutoCloseable {
     }
   }
 
-  /** Every ended call, oldest first. */
+  /** Every ended call still kept (the last {@value #MAX_CALLS_KEPT}), oldest first. */
   public List<PhoneCall> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
@@ -178,6 +180,9 @@ public final class SimulatedPhone implements AutoCloseable {
   private void record(PhoneCall call) {
     synchronized (calls) {
       calls.add(call);
+      if (calls.size() > MAX_CALLS_KEPT) {
+        calls.remove(0);
+      }
       calls.notifyAll();
     }
   }

@@ -81,6 +81,21 @@ class SippInteropTest {
   }
 
   @Test
+  void challengedByeIsSentAgainWithCredentials() throws Exception {
+    Sipp sipp = Sipp.start(work, "uas_bye_auth.xml", List.of());
+    RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
+    try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp",
+        new SipCredentials("kodama", "s3cret"), VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+      kodama.channel.deliver(task("att_sipp_6"));
+
+      assertThat(updates.awaitFinal("att_sipp_6", Duration.ofSeconds(60)).status())
+          .as(sipp::output).isEqualTo("completed");
+    }
+    assertThat(sipp.await()).as(sipp.output()).isZero();
+    assertThat(sipp.successfulCalls()).isEqualTo(1);
+  }
+
+  @Test
   void retransmittedOkIsAcknowledgedAgain() throws Exception {
     Sipp sipp = Sipp.start(work, "uas_retransmitted_200.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();

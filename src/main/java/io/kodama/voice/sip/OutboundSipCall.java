@@ -51,6 +51,7 @@ final class OutboundSipCall implements SipCall {
   private Dialog dialog;
   private Request ack;
   private int authAttempts;
+  private int byeAuthAttempts;
   private boolean provisional;
   private boolean ringingReported;
   private boolean cancelWanted;
@@ -157,6 +158,10 @@ final class OutboundSipCall implements SipCall {
     switch (cseqHeader.getMethod()) {
       case Request.INVITE -> onInviteResponse(event, response, status, cseqHeader.getSeqNumber());
       case Request.BYE -> {
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+            && retryByeWithCredentials(response, status)) {
+          return;
+        }
         if (status >= 200) {
           end(SipCallEnd.Kind.LOCAL_HANGUP, Response.OK, true);
         }
@@ -294,6 +299,36 @@ final class OutboundSipCall implements SipCall {
         LOG.warn("cannot answer the {} challenge on call {}", status, id(), e);
         return false;
       }
+    }
+  }
+
+  /** Some trunks challenge the BYE too: send it again with credentials, at most twice. */
+  private boolean retryByeWithCredentials(Response response, int status) {
+    SipCredentials credentials = endpoint.settings.credentials();
+    boolean proxy = status == Response.PROXY_AUTHENTICATION_REQUIRED;
+    String challenge =
+        SipEndpoint.headerValue(response, proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
+    Dialog d;
+    synchronized (this) {
+      if (credentials == null || challenge == null || byeAuthAttempts >= MAX_AUTH_ATTEMPTS
+          || dialog == null) {
+        return false;
+      }
+      byeAuthAttempts++;
+      d = dialog;
+    }
+    try {
+      Request bye = d.createRequest(Request.BYE);
+      String value =
+          Digest.authorization(
+              Digest.params(challenge), credentials, Request.BYE, bye.getRequestURI().toString());
+      bye.addHeader(
+          endpoint.headers.createHeader(proxy ? "Proxy-Authorization" : "Authorization", value));
+      SipEndpoint.sendInDialog(endpoint, d, bye);
+      return true;
+    } catch (Exception e) {
+      LOG.warn("cannot answer the {} challenge to BYE on call {}", status, id(), e);
+      return false;
     }
   }
 

@@ -52,7 +52,7 @@ class SippInteropTest {
     Sipp sipp = Sipp.start(work, "uas.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp", null,
-        VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        sippTimings(), () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_1"));
 
       Update end = updates.awaitFinal("att_sipp_1", Duration.ofSeconds(60));
@@ -69,7 +69,7 @@ class SippInteropTest {
     Sipp sipp = Sipp.start(work, "uas_auth.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp",
-        new SipCredentials("kodama", "s3cret"), VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        new SipCredentials("kodama", "s3cret"), sippTimings(), () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_2"));
 
       Update end = updates.awaitFinal("att_sipp_2", Duration.ofSeconds(60));
@@ -85,7 +85,7 @@ class SippInteropTest {
     Sipp sipp = Sipp.start(work, "uas_bye_auth.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp",
-        new SipCredentials("kodama", "s3cret"), VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        new SipCredentials("kodama", "s3cret"), sippTimings(), () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_6"));
 
       assertThat(updates.awaitFinal("att_sipp_6", Duration.ofSeconds(60)).status())
@@ -100,7 +100,7 @@ class SippInteropTest {
     Sipp sipp = Sipp.start(work, "uas_retransmitted_200.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp", null,
-        VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        sippTimings(), () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_3"));
 
       assertThat(updates.awaitFinal("att_sipp_3", Duration.ofSeconds(60)).status())
@@ -132,7 +132,7 @@ class SippInteropTest {
     Sipp sipp = Sipp.start(work, "uas_reinvite.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp", null,
-        VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        sippTimings(), () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_5"));
 
       assertThat(updates.awaitFinal("att_sipp_5", Duration.ofSeconds(60)).status())
@@ -167,6 +167,12 @@ class SippInteropTest {
       assertThat(call.outcome()).isEqualTo(PhoneCall.Outcome.CALLER_HUNG_UP);
       assertThat(call.sipStatus()).isEqualTo(200);
     }
+  }
+
+  /** sipp is a separate process that may bind late: ring long enough for INVITE retransmissions. */
+  private static io.kodama.voice.call.CallTimings sippTimings() {
+    return new io.kodama.voice.call.CallTimings(Duration.ofSeconds(10), Duration.ofSeconds(1),
+        Duration.ofMillis(300), Duration.ofMinutes(2));
   }
 
   private static DeliveryTask task(String attempt) {

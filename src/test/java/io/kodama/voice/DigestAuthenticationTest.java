@@ -29,7 +29,7 @@ class DigestAuthenticationTest {
             () -> 7, updates, 5)) {
       String to = PhoneBehaviour.landline(PhoneBehaviour.Kind.LISTEN, 0, '0', 4);
       kodama.channel.deliver(new DeliveryTask("att_auth", "vrf_1", "ten_1", to, code, "en", "", 5,
-          "login", Map.of("voice.gate", "off", "voice.repetitions", "1")));
+          "login", Map.of("voice.gate", "off", "voice.repetitions", "2")));
       Update end = updates.awaitFinal("att_auth", Duration.ofSeconds(60));
       if (end.status().equals("completed")) {
         assertThat(phone.awaitCall(to, Duration.ofSeconds(10)).orElseThrow().recognizedCode())

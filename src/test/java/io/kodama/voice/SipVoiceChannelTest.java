@@ -80,12 +80,12 @@ class SipVoiceChannelTest {
   @Test
   void readsTheCodeInJapaneseAndCompletesWhenTheWholeMessageWasPlayed() {
     String to = number(LISTEN, 0, '0');
-    String attempt = deliver(to, "482915", "off", "ja", 1);
+    String attempt = deliver(to, "482915", "off", "ja", 2);
 
     Update end = updates.awaitFinal(attempt, CALL);
 
     assertThat(end.status()).isEqualTo("completed");
-    assertThat(end.detail()).containsEntry("sipStatus", 200).containsEntry("repetitionsPlayed", 1);
+    assertThat(end.detail()).containsEntry("sipStatus", 200).containsEntry("repetitionsPlayed", 2);
     assertThat(updates.statuses(attempt)).containsExactly("calling", "answered", "completed");
     PhoneCall heard = phoneCall(to);
     assertThat(heard.recognizedCode()).isEqualTo("482915");
@@ -95,7 +95,7 @@ class SipVoiceChannelTest {
   @Test
   void anyKeyGateReadsTheCodeAfterAKeyPress() {
     String to = number(PRESS_KEY, 1, '5');
-    String attempt = deliver(to, "305172", "any-key", "en", 1);
+    String attempt = deliver(to, "305172", "any-key", "en", 2);
 
     Update end = updates.awaitFinal(attempt, CALL);
 
@@ -107,7 +107,7 @@ class SipVoiceChannelTest {
   @Test
   void digitGateOpensWithTheNamedDigitPressedInSipInfo() {
     String to = number(PRESS_KEY_INFO, 1, (char) ('0' + GATE_DIGIT));
-    String attempt = deliver(to, "660134", "digit", "ja", 1);
+    String attempt = deliver(to, "660134", "digit", "ja", 2);
 
     Update end = updates.awaitFinal(attempt, CALL);
 
@@ -247,7 +247,7 @@ class SipVoiceChannelTest {
   @Test
   void mobileNumbersOfTheSimulatorAnswerToo() {
     String to = PhoneBehaviour.mobile(LISTEN, 0, '0', 1);
-    String attempt = deliver(to, "7031", "off", "en", 1);
+    String attempt = deliver(to, "7031", "off", "en", 2);
 
     assertThat(updates.awaitFinal(attempt, CALL).status()).isEqualTo("completed");
     assertThat(phoneCall(to).recognizedCode()).isEqualTo("7031");

@@ -48,7 +48,7 @@ class VoiceWiringTest {
           SimulatedPhone phone = context.getBean(SimulatedPhone.class);
 
           channel.deliver(new DeliveryTask("att_w", "vrf_w", "ten_w", "+81355500003", "5274", "en",
-              "", 5, "login", Map.of("voice.repetitions", "1")));
+              "", 5, "login", Map.of("voice.repetitions", "2")));
 
           assertThat(updates.awaitFinal("att_w", Duration.ofSeconds(60)).status()).isEqualTo("completed");
           var call = phone.awaitCall("+81355500003", Duration.ofSeconds(10)).orElseThrow();

@@ -35,7 +35,7 @@ public class PairsLoad {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("url", "http://localhost:8080", "concurrency", "32",
-        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+81900", "mode", "pairs"));
+        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+819012", "mode", "pairs"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
@@ -177,7 +177,7 @@ public class PairsLoad {
         HttpResponse<String> started = http.send(post("/v1/verifications", "{\"to\":\"" + number + "\"}"),
             HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 201) {
-          return false;
+          return failed("start", started);
         }
         if (!check) {
           return true;
@@ -190,10 +190,23 @@ public class PairsLoad {
         // (slot taken, keyed hash compared) as a right one
         HttpResponse<String> checked = http.send(post("/v1/verifications/" + m.group(1) + "/check",
             "{\"code\":\"000000\"}"), HttpResponse.BodyHandlers.ofString());
-        return checked.statusCode() == 200;
+        return checked.statusCode() == 200 || failed("check", checked);
       } catch (Exception e) {
+        if (!reported.getAndSet(true)) {
+          System.err.println("first error: " + e);
+        }
         return false;
       }
+    }
+
+    final AtomicBoolean reported = new AtomicBoolean();
+
+    /** Prints the first failure, so a misconfigured run says why. */
+    boolean failed(String what, HttpResponse<String> response) {
+      if (!reported.getAndSet(true)) {
+        System.err.println("first error: " + what + " answered " + response.statusCode() + " " + response.body());
+      }
+      return false;
     }
 
     HttpRequest post(String path, String body) {

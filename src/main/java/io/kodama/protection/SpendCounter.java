@@ -13,6 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +30,38 @@ class SpendCounter {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
 
-  SpendCounter(JdbcTemplate jdbc, Clock clock) {
+  SpendCounter(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /**
+   * Counts a queued attempt once its transaction commits, in a short transaction of its own: the
+   * day's counter is one row per tenant and channel, and holding its lock for the whole start
+   * transaction would make every start of a tenant wait for the one before.
+   */
   @EventListener
   void on(AttemptChanged event) {
     if (!AttemptStatuses.QUEUED.equals(event.status())) {
       return;
     }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          ownTransaction.executeWithoutResult(status -> count(event));
+        }
+      });
+    } else {
+      count(event);
+    }
+  }
+
+  private void count(AttemptChanged event) {
     String day = day(event.at());
     jdbc.update("insert into protection_spend (tenant_id, channel, spend_day, units) values (?, ?, ?, 0) on conflict do nothing",
         event.tenantId(), event.channel().wire(), day);

@@ -1,0 +1,140 @@
+package io.kodama.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kodama.support.Fixtures;
+import io.kodama.support.KodamaTest;
+import io.kodama.tenant.Tenants;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser (Debian's headless Chromium): sign in, run the demo phone over real
+ * SMPP (and SIP once the voice channel is there), follow the timeline, check the code, see the
+ * dashboard count it. Screenshots of the main pages, in Japanese and English, go to
+ * target/screenshots.
+ */
+@KodamaTest
+class ConsoleBrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  Tenants tenants;
+  @Autowired
+  ConsoleProperties properties;
+  @Autowired
+  ConsoleSecurity.OperatorPassword password;
+
+  @Test
+  void operatorRunsTheDemoFollowsTheFallbackChecksTheCodeAndSeesItCounted() {
+    Fixtures.TestTenant tenant = Fixtures.e2eTenant(tenants, Map.of());
+    String id = tenant.tenant().id();
+    try (Browser browser = new Browser("http://localhost:" + port, "ja")) {
+      browser.open("/console");
+      assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
+      browser.screenshot("login-ja");
+      browser.signIn(properties.username(), password.value());
+      browser.await("#kpi-started", WAIT);
+
+      // undeliverable: the SMS fails at the carrier, Kodama falls back to a call
+      browser.open("/console/demo?tenant=" + id);
+      browser.find("#behaviour-undeliverable").click();
+      browser.find("#start").click();
+      browser.await("#panel-steps li[data-channel=sms][data-status=undelivered]", WAIT);
+      browser.await("#panel-steps li[data-kind=attempt][data-channel=voice]", WAIT);
+      String fallbackId = browser.find("#panel-steps .steps-title a.mono").getText();
+      boolean phone = browser.all("#panel .none").stream()
+          .noneMatch(e -> e.getText().contains("シミュレーターが動いていません"));
+      if (phone) {
+        // the simulated phone answered and heard the code read aloud
+        browser.await("#panel-steps li[data-channel=voice][data-kind=outcome]", Duration.ofSeconds(60));
+        WebElement heard = browser.await("#panel .call .heard b", Duration.ofSeconds(60));
+        browser.find("#code").sendKeys(heard.getText());
+        browser.find("#check").click();
+        assertThat(browser.await("#check-result", WAIT).getText()).contains("承認されました");
+      }
+      browser.screenshot("demo-fallback-ja");
+
+      browser.open("/console/verifications/" + fallbackId);
+      assertThat(browser.all(".timeline li[data-channel=sms][data-status=undelivered]")).hasSize(1);
+      assertThat(browser.find(".timeline").getText()).contains("切替：SMS が届きませんでした");
+      browser.screenshot("timeline-ja");
+      browser.open("/console/verifications/" + fallbackId + "?lang=en");
+      assertThat(browser.find(".timeline").getText()).contains("Fallback: the SMS was not delivered");
+      browser.screenshot("timeline-en");
+
+      // delivered: read the code on the handset's screen and check it
+      browser.open("/console/demo?tenant=" + id + "&lang=en");
+      browser.find("#behaviour-delivered").click();
+      browser.find("#start").click();
+      String vid = browser.await("#panel-steps .steps-title a.mono", WAIT).getText();
+      WebElement sms = browser.await("#panel-steps li[data-channel=sms][data-status=delivered]", WAIT);
+      assertThat(sms).isNotNull();
+      String text = browser.await("#panel .bubble.sms", WAIT).getText();
+      Matcher code = CODE.matcher(text);
+      assertThat(code.find()).as("a code on the handset: %s", text).isTrue();
+      browser.find("#code").sendKeys("000000".equals(code.group(1)) ? "111111" : "000000");
+      browser.find("#check").click();
+      assertThat(browser.await("#check-result", WAIT).getText()).contains("Not approved");
+      browser.find("#code").sendKeys(code.group(1));
+      browser.find("#check").click();
+      assertThat(browser.await("#check-result", WAIT).getText()).contains("Approved");
+      browser.await("#panel-steps li[data-kind=closed][data-status=approved]", WAIT);
+      browser.screenshot("demo-phone-en");
+
+      // the dashboard counts them
+      browser.open("/console?tenant=" + id + "&lang=ja");
+      assertThat(browser.find("#kpi-started").getText()).isEqualTo("2");
+      assertThat(browser.find("#kpi-approved").getText()).isEqualTo(phone ? "2" : "1");
+      browser.await("#chart .u-over", WAIT);
+      assertThat(browser.scriptErrors()).isEmpty();
+      browser.screenshot("dashboard-ja");
+      browser.open("/console?lang=en");
+      browser.screenshot("dashboard-en");
+
+      // search: by id, by the full number (shown masked), by externalRef
+      browser.open("/console/verifications?q=" + vid);
+      assertThat(browser.all("tr.vrow")).as("search for %s: %s", vid, browser.find("main").getText()).hasSize(1);
+      browser.open("/console/verifications?tenant=" + id + "&q=090-5550-0001");
+      assertThat(browser.find("tr.vrow").getText()).contains("+81 90-****-0001").doesNotContain("+819055500001");
+      browser.open("/console/verifications?tenant=" + id + "&q=console-demo&lang=ja");
+      assertThat(browser.all("tr.vrow")).hasSize(2);
+      browser.screenshot("verifications-ja");
+      browser.open("/console/verifications?lang=en");
+      browser.screenshot("verifications-en");
+
+      // tenants: a key shown once, then revoked
+      browser.open("/console/tenants/" + id + "?lang=en");
+      browser.find("#key-name").sendKeys("console-test");
+      browser.find("#create-key").click();
+      String key = browser.await("#new-key", WAIT).getText();
+      assertThat(key).startsWith("kdm_");
+      assertThat(tenants.authenticate(key)).isPresent();
+      browser.screenshot("tenant-en");
+      browser.open("/console/tenants/" + id);
+      assertThat(browser.driver().getPageSource()).doesNotContain(key);
+      browser.open("/console/tenants/" + id + "?lang=ja");
+      browser.screenshot("tenant-ja");
+      browser.open("/console/tenants?lang=en");
+      browser.screenshot("tenants-en");
+      browser.open("/console/demo?tenant=" + id + "&n=%2B819055500001&v=" + vid + "&lang=ja");
+      browser.await("#panel .bubble.sms", WAIT);
+      browser.screenshot("demo-phone-ja");
+
+      browser.find("#logout").click();
+      assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
+      browser.open("/console/login?lang=en");
+      browser.screenshot("login-en");
+    }
+  }
+}

@@ -34,11 +34,29 @@ class ConsoleBrowserTest {
   ConsoleProperties properties;
   @Autowired
   ConsoleSecurity.OperatorPassword password;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
+  java.time.Clock clock;
+
+  /** Two tenants with a week of closed verifications, so the screenshots show a console in use. */
+  private String showcase() {
+    java.time.Instant now = clock.instant();
+    io.kodama.tenant.Tenant bank = tenants.create(null, "こだま銀行", "JP", "ja", "こだま銀行", Map.of());
+    io.kodama.tenant.Tenant tickets = tenants.create(null, "Sakura Tickets", "JP", "en", "Sakura", Map.of());
+    SyntheticTraffic traffic = new SyntheticTraffic(jdbc, 42);
+    traffic.insert(bank.id(), 2400, now.minus(Duration.ofDays(7)), now.minusSeconds(600), 500);
+    traffic.insert(tickets.id(), 900, now.minus(Duration.ofDays(7)), now.minusSeconds(600), 500);
+    tenants.createKey(bank.id(), "backend");
+    tenants.createKey(bank.id(), "batch");
+    return bank.id();
+  }
 
   @Test
   void operatorRunsTheDemoFollowsTheFallbackChecksTheCodeAndSeesItCounted() {
     Fixtures.TestTenant tenant = Fixtures.e2eTenant(tenants, Map.of());
     String id = tenant.tenant().id();
+    String bank = showcase();
     try (Browser browser = new Browser("http://localhost:" + port, "ja")) {
       browser.open("/console");
       assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
@@ -100,7 +118,14 @@ class ConsoleBrowserTest {
       assertThat(browser.scriptErrors()).isEmpty();
       browser.screenshot("dashboard-ja");
       browser.open("/console?lang=en");
+      browser.await("#chart .u-over", WAIT);
       browser.screenshot("dashboard-en");
+      browser.open("/console?tenant=" + bank + "&lang=ja");
+      browser.await("#chart .u-over", WAIT);
+      browser.screenshot("dashboard-bank-ja");
+      browser.open("/console?period=24h&lang=en");
+      browser.await("#chart .u-over", WAIT);
+      browser.screenshot("dashboard-24h-en");
 
       // search: by id, by the full number (shown masked), by externalRef
       browser.open("/console/verifications?q=" + vid);
@@ -110,6 +135,10 @@ class ConsoleBrowserTest {
       browser.open("/console/verifications?tenant=" + id + "&q=console-demo&lang=ja");
       assertThat(browser.all("tr.vrow")).hasSize(2);
       browser.screenshot("verifications-ja");
+      browser.open("/console/verifications?lang=en&tenant=" + bank);
+      assertThat(browser.all("tr.vrow")).hasSize(ConsoleQueries.PAGE_SIZE);
+      browser.find("#next-page").click();
+      assertThat(browser.all("tr.vrow")).hasSize(ConsoleQueries.PAGE_SIZE);
       browser.open("/console/verifications?lang=en");
       browser.screenshot("verifications-en");
 
@@ -127,6 +156,13 @@ class ConsoleBrowserTest {
       browser.screenshot("tenant-ja");
       browser.open("/console/tenants?lang=en");
       browser.screenshot("tenants-en");
+      browser.open("/console/tenants/" + bank + "?lang=ja");
+      browser.find("#tpl-ja").sendKeys("【{brand}】ログイン用の認証コードは {code} です。");
+      browser.await("#preview-ja .bubble", WAIT);
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT)
+          .until(d -> browser.find("#preview-ja .bubble").getText().contains("ログイン用"));
+      assertThat(browser.find("#preview-ja .segments").getText()).startsWith("1");
+      browser.screenshot("settings-ja");
       browser.open("/console/demo?tenant=" + id + "&n=%2B819055500001&v=" + vid + "&lang=ja");
       browser.await("#panel .bubble.sms", WAIT);
       browser.screenshot("demo-phone-ja");

@@ -5,7 +5,10 @@
 //                             [--warmup 10] [--rate 500] [--prefix +81900]
 //
 // --rate N     open loop: N pairs per second, latency measured from the scheduled start (no coordinated omission)
-// --prefix P   numbers are P followed by random digits up to 8 after "+8190" (pick a range the simulator delivers)
+// --prefix P   numbers are P followed by random digits (their last three stay below 900, which the
+//              SMSC simulator delivers)
+// --mode sms   start only (no check), then wait until the SMSC simulator's receipts for all of them are
+//              matched (kodama_sms_receipts_total): the whole pipeline API → submit_sm → receipt → attempt
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +35,7 @@ public class PairsLoad {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("url", "http://localhost:8080", "concurrency", "32",
-        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+81900"));
+        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+81900", "mode", "pairs"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
@@ -43,16 +46,54 @@ public class PairsLoad {
     }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
-    Runner runner = new Runner(http, o.get("url"), key, o.get("prefix"));
+    boolean smsMode = "sms".equals(o.get("mode"));
+    Runner runner = new Runner(http, o.get("url"), key, o.get("prefix"), !smsMode);
     int concurrency = Integer.parseInt(o.get("concurrency"));
     int rate = Integer.parseInt(o.get("rate"));
     System.out.printf("warm-up %s s …%n", o.get("warmup"));
     run(runner, concurrency, rate, Integer.parseInt(o.get("warmup")));
+    if (smsMode) {
+      awaitReceipts(http, o.get("url"), Double.MAX_VALUE);
+    }
+    double receiptsBefore = smsMode ? receipts(http, o.get("url")) : 0;
+    long t0 = System.nanoTime();
     Result r = run(runner, concurrency, rate, Integer.parseInt(o.get("seconds")));
+    if (smsMode) {
+      double target = receiptsBefore + r.count;
+      double reached = awaitReceipts(http, o.get("url"), target);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("started=%d receipts matched=%.0f in %.1f s → %.0f verifications/s end to end"
+          + " (API start → submit_sm → DELIVRD receipt → attempt delivered); start p50=%.2f ms p99=%.2f ms%n",
+          r.count, reached - receiptsBefore, seconds, (reached - receiptsBefore) / seconds, r.percentile(50),
+          r.percentile(99));
+      System.exit(0);
+    }
     System.out.printf("pairs=%d errors=%d seconds=%.1f pairs/s=%.0f p50=%.2f ms p99=%.2f ms max=%.2f ms (%s)%n",
         r.count, r.errors, r.seconds, r.count / r.seconds, r.percentile(50), r.percentile(99), r.percentile(100),
         rate > 0 ? "open loop at " + rate + "/s" : "closed loop, " + concurrency + " in flight");
     System.exit(0);
+  }
+
+  /** Waits until the matched-receipt counter reaches {@code target} or stops moving for 5 s. */
+  static double awaitReceipts(HttpClient http, String url, double target) throws Exception {
+    double last = receipts(http, url);
+    long lastChange = System.nanoTime();
+    while (last < target && System.nanoTime() - lastChange < 5_000_000_000L) {
+      Thread.sleep(100);
+      double now = receipts(http, url);
+      if (now != last) {
+        last = now;
+        lastChange = System.nanoTime();
+      }
+    }
+    return last;
+  }
+
+  static double receipts(HttpClient http, String url) throws Exception {
+    String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("kodama_sms_receipts_total\\{[^}]*result=\"matched\"[^}]*} ([0-9.E]+)").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   record Result(long count, long errors, double seconds, long[] nanos) {
@@ -116,24 +157,30 @@ public class PairsLoad {
     final String url;
     final String key;
     final String prefix;
+    final boolean check;
 
-    Runner(HttpClient http, String url, String key, String prefix) {
+    Runner(HttpClient http, String url, String key, String prefix, boolean check) {
       this.http = http;
       this.url = url;
       this.key = key;
       this.prefix = prefix;
+      this.check = check;
     }
 
     boolean pair() {
       try {
         StringBuilder number = new StringBuilder(prefix);
-        while (number.length() < 13) {
+        while (number.length() < 10) {
           number.append(ThreadLocalRandom.current().nextInt(10));
         }
+        number.append(String.format("%03d", ThreadLocalRandom.current().nextInt(900)));
         HttpResponse<String> started = http.send(post("/v1/verifications", "{\"to\":\"" + number + "\"}"),
             HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 201) {
           return false;
+        }
+        if (!check) {
+          return true;
         }
         Matcher m = ID.matcher(started.body());
         if (!m.find()) {

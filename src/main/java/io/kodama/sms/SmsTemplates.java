@@ -131,9 +131,28 @@ public final class SmsTemplates {
     if (template == null || !problems(template).isEmpty()) {
       template = DEFAULTS.getOrDefault(language, DEFAULT_EN);
     }
-    String text = fill(template, task.brand(), task.code(), task.validityMinutes());
+    String text = transactionLine(task, language) + fill(template, task.brand(), task.code(), task.validityMinutes());
     return withAutofill(
         text, task.settings().get("sms.app-hash"), task.settings().get("sms.webotp-domain"), task.code());
+  }
+
+  /**
+   * For a payment ({@code purpose: transaction}), the amount and payee the code confirms, on the
+   * first line, so the customer sees what they approve: {@code お振込み: 50,000円 → 山田商店}.
+   */
+  static String transactionLine(DeliveryTask task, String language) {
+    String amount = task.settings().get("transaction.amount");
+    String currency = task.settings().get("transaction.currency");
+    String payee = task.settings().get("transaction.payee");
+    if (amount == null || currency == null || payee == null) {
+      return "";
+    }
+    String grouped = new java.text.DecimalFormat("#,##0.####",
+        java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new java.math.BigDecimal(amount));
+    if ("ja".equals(language)) {
+      return "お振込み: " + ("JPY".equals(currency) ? grouped + "円" : grouped + " " + currency) + " → " + payee + "\n";
+    }
+    return "Payment: " + currency + " " + grouped + " to " + payee + "\n";
   }
 
   static String language(String locale) {

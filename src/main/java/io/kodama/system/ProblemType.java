@@ -24,6 +24,14 @@ public enum ProblemType {
   RESEND_COOLDOWN("resend-cooldown", HttpStatus.TOO_MANY_REQUESTS, "Too soon to resend"),
   NUMBER_LOCKED("number-locked", HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes for this number"),
   CHANNEL_UNAVAILABLE("channel-unavailable", HttpStatus.UNPROCESSABLE_CONTENT, "The channel is not configured"),
+  RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many sends; the limit is named in 'limit'"),
+  COUNTRY_NOT_ALLOWED("country-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT, "The tenant does not send to this country on this channel"),
+  DESTINATION_BLOCKED("destination-blocked", HttpStatus.UNPROCESSABLE_CONTENT, "Sends to this destination are paused after unusual traffic"),
+  SPEND_CAP_REACHED("spend-cap-reached", HttpStatus.TOO_MANY_REQUESTS, "The tenant's daily cap for this channel is reached"),
+  PHONE_ALREADY_BOUND("phone-already-bound", HttpStatus.CONFLICT, "The number is bound to another member"),
+  WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.UNPROCESSABLE_CONTENT,
+      "Kodama does not send webhooks to this address"),
+  WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", HttpStatus.CONFLICT, "The webhook endpoint is disabled"),
   CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict");
 
   private static final String BASE = "https://kodama.dev/problems/";

@@ -41,15 +41,26 @@ final class CodeVault {
     return new String(digits);
   }
 
-  String hash(String verificationId, String code) {
-    return HexFormat.of().formatHex(
-        ServerSecret.hmac(hashKey, (verificationId + ":" + code).getBytes(StandardCharsets.UTF_8)));
+  /**
+   * The keyed hash of a code; for a transaction it also covers the amount, currency and payee
+   * (dynamic linking), so one comparison checks them all without telling which part differs.
+   */
+  String hash(String verificationId, String code, TransactionDetails transaction) {
+    return HexFormat.of().formatHex(ServerSecret.hmac(hashKey, hashInput(verificationId, code, transaction)));
   }
 
-  boolean matches(String verificationId, String candidate, String storedHash) {
+  boolean matches(String verificationId, String candidate, TransactionDetails transaction, String storedHash) {
     byte[] expected = HexFormat.of().parseHex(storedHash);
-    byte[] actual = ServerSecret.hmac(hashKey, (verificationId + ":" + candidate).getBytes(StandardCharsets.UTF_8));
+    byte[] actual = ServerSecret.hmac(hashKey, hashInput(verificationId, candidate, transaction));
     return MessageDigest.isEqual(expected, actual);
+  }
+
+  private static byte[] hashInput(String verificationId, String code, TransactionDetails transaction) {
+    String input = verificationId + ":" + code;
+    if (transaction != null) {
+      input += ":" + transaction.hashInput();
+    }
+    return input.getBytes(StandardCharsets.UTF_8);
   }
 
   String seal(String verificationId, String code) {

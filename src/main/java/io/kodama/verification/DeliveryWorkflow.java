@@ -10,6 +10,7 @@ import io.kodama.dispatch.AttemptStatuses;
 import io.kodama.dispatch.Channel;
 import io.kodama.dispatch.Dispatcher;
 import io.kodama.phone.MaskedNumber;
+import io.kodama.protection.Protection;
 import io.kodama.tenant.TenantSettings;
 import io.kodama.tenant.Tenants;
 import java.time.Clock;
@@ -41,15 +42,17 @@ class DeliveryWorkflow {
   private final Tenants tenants;
   private final SchedulerClient scheduler;
   private final Clock clock;
+  private final Protection protection;
 
   DeliveryWorkflow(VerificationRepository repository, @Lazy Dispatcher dispatcher, SmsHealth smsHealth,
-      Tenants tenants, @Lazy SchedulerClient scheduler, Clock clock) {
+      Tenants tenants, @Lazy SchedulerClient scheduler, Clock clock, Protection protection) {
     this.repository = repository;
     this.dispatcher = dispatcher;
     this.smsHealth = smsHealth;
     this.tenants = tenants;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.protection = protection;
   }
 
   @Bean
@@ -119,6 +122,11 @@ class DeliveryWorkflow {
     boolean alreadyCalled = sms.isEmpty() || attempts.stream()
         .anyMatch(a -> a.channel() == Channel.VOICE && !a.createdAt().isBefore(sms.get().createdAt()));
     if (alreadyCalled) {
+      return;
+    }
+    if (!protection.mayDeliver(verification.tenantId(), verification.to(), verification.country(), Channel.VOICE)) {
+      log.info("Verification {} does not fall back to voice for {}: refused by protection", verification.id(),
+          MaskedNumber.of(verification.to()));
       return;
     }
     dispatcher.enqueue(verification.id(), verification.tenantId(), Channel.VOICE, reason);

@@ -7,6 +7,8 @@ import io.kodama.tenant.Tenant;
 import io.kodama.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +39,13 @@ final class VerificationDeliveryTargets implements DeliveryTargets {
     Tenant tenant = tenants.get(v.tenantId());
     long seconds = Math.max(0, Duration.between(clock.instant(), v.expiresAt()).toSeconds());
     int minutes = (int) Math.max(1, (seconds + 59) / 60);
+    Map<String, String> settings = new HashMap<>(tenant.effectiveSettings());
+    verifications.transactionOf(verificationId).ifPresent(t -> {
+      settings.put(TransactionDetails.AMOUNT_SETTING, t.amount());
+      settings.put(TransactionDetails.CURRENCY_SETTING, t.currency());
+      settings.put(TransactionDetails.PAYEE_SETTING, t.payee());
+    });
     return Optional.of(new DeliveryTask(attemptId, verificationId, v.tenantId(), v.to(), code.get(), v.locale(),
-        tenant.brand(), minutes, v.purpose(), tenant.effectiveSettings()));
+        tenant.brand(), minutes, v.purpose(), settings));
   }
 }

@@ -14,7 +14,7 @@ class VerificationRepository {
 
   /** A stored verification with its secrets, which never leave this module. */
   record Stored(Verification verification, String codeHash, String codeSealed, String idempotencyKey,
-      String requestHash) {}
+      String requestHash, TransactionDetails transaction) {}
 
   private final JdbcTemplate jdbc;
 
@@ -22,15 +22,18 @@ class VerificationRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(Verification v, String codeHash, String codeSealed, String idempotencyKey, String requestHash) {
+  void insert(Verification v, String codeHash, String codeSealed, String idempotencyKey, String requestHash,
+      TransactionDetails transaction) {
     jdbc.update("insert into verifications (id, tenant_id, to_e164, country, line_type, channel, locale, purpose,"
             + " external_ref, status, status_reason, code_length, code_hash, code_sealed, checks_used, sends,"
-            + " last_send_at, idempotency_key, request_hash, created_at, updated_at, expires_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " last_send_at, idempotency_key, request_hash, created_at, updated_at, expires_at,"
+            + " transaction_amount, transaction_currency, transaction_payee)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         v.id(), v.tenantId(), v.to(), v.country(), v.lineType(), v.channel(), v.locale(), v.purpose(),
         v.externalRef(), v.status(), v.statusReason(), v.codeLength(), codeHash, codeSealed, v.checksUsed(),
         v.sends(), Db.ts(v.lastSendAt()), idempotencyKey, requestHash, Db.ts(v.createdAt()), Db.ts(v.updatedAt()),
-        Db.ts(v.expiresAt()));
+        Db.ts(v.expiresAt()), transaction == null ? null : transaction.amount(),
+        transaction == null ? null : transaction.currency(), transaction == null ? null : transaction.payee());
   }
 
   Optional<Stored> find(String tenantId, String id) {
@@ -86,7 +89,10 @@ class VerificationRepository {
         rs.getString("purpose"), rs.getString("external_ref"), rs.getString("status"), rs.getString("status_reason"),
         rs.getInt("code_length"), rs.getInt("checks_used"), rs.getInt("sends"), Db.instant(rs, "last_send_at"),
         Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), Db.instant(rs, "expires_at"));
+    String amount = rs.getString("transaction_amount");
+    TransactionDetails transaction = amount == null ? null
+        : new TransactionDetails(amount, rs.getString("transaction_currency"), rs.getString("transaction_payee"));
     return new Stored(v, rs.getString("code_hash"), rs.getString("code_sealed"), rs.getString("idempotency_key"),
-        rs.getString("request_hash"));
+        rs.getString("request_hash"), transaction);
   }
 }

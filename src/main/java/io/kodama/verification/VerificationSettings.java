@@ -15,7 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSends deliveries (first send and resends) per verification
  * @param resendCooldown time between two sends of one verification
  * @param numberWrongChecks wrong checks allowed per number across all its verifications in {@code numberWindow}
- * @param numberWindow the window of {@code numberWrongChecks}
+ * @param numberWindow the window of {@code numberWrongChecks}, and the first lockout of a number that
+ *     used them all; each further lockout doubles, up to {@code numberMaxLockout}
+ * @param numberMaxLockout the longest lockout; a number whose last lockout ended longer ago than
+ *     this starts again from {@code numberWindow}
  * @param expirySweep how often expired verifications are marked and announced
  */
 @Validated
@@ -26,4 +29,5 @@ public record VerificationSettings(
     @DefaultValue("30s") @NotNull Duration resendCooldown,
     @DefaultValue("15") @Min(1) int numberWrongChecks,
     @DefaultValue("1h") @NotNull Duration numberWindow,
+    @DefaultValue("24h") @NotNull Duration numberMaxLockout,
     @DefaultValue("10s") @NotNull Duration expirySweep) {}

@@ -6,6 +6,8 @@ import io.kodama.dispatch.Dispatcher;
 import io.kodama.phone.LineType;
 import io.kodama.phone.PhoneNumber;
 import io.kodama.phone.PhoneNumbers;
+import io.kodama.protection.Protection;
+import io.kodama.protection.SendRequest;
 import io.kodama.system.ApiException;
 import io.kodama.system.Ids;
 import io.kodama.system.ProblemType;
@@ -48,11 +50,12 @@ public class Verifications {
   private final Clock clock;
   private final VerificationSettings settings;
   private final MeterRegistry meters;
+  private final Protection protection;
 
   Verifications(VerificationRepository repository, CodeVault vault, NumberGuard numberGuard, SmsHealth smsHealth,
       PhoneNumbers phoneNumbers,
       Dispatcher dispatcher, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-      VerificationSettings settings, MeterRegistry meters) {
+      VerificationSettings settings, MeterRegistry meters, Protection protection) {
     this.repository = repository;
     this.vault = vault;
     this.numberGuard = numberGuard;
@@ -64,6 +67,7 @@ public class Verifications {
     this.clock = clock;
     this.settings = settings;
     this.meters = meters;
+    this.protection = protection;
     for (String event : List.of("started", Verification.APPROVED, Verification.EXPIRED, Verification.FAILED,
         Verification.CANCELED)) {
       meters.counter("kodama.verifications", "event", event);
@@ -73,8 +77,17 @@ public class Verifications {
     }
   }
 
-  /** A verification with its attempts, as the API shows it. */
-  public record Snapshot(Verification verification, List<Attempt> attempts) {}
+  /**
+   * A verification with its attempts, as the API shows it.
+   *
+   * @param transaction what a {@code transaction} verification confirms; null for other purposes
+   */
+  public record Snapshot(Verification verification, List<Attempt> attempts, TransactionDetails transaction) {
+
+    public Snapshot(Verification verification, List<Attempt> attempts) {
+      this(verification, attempts, null);
+    }
+  }
 
   /**
    * Starts a verification and its first delivery. A pending verification for the same number is
@@ -109,6 +122,9 @@ public class Verifications {
         : Integer.parseInt(tenant.setting(TenantSettings.TTL_SECONDS));
     String locale = command.locale() != null ? command.locale() : ("JP".equals(number.region()) ? "ja" : "en");
     String purpose = command.purpose() != null ? command.purpose() : "login";
+    TransactionDetails transaction = requireTransactionDetails(purpose, command.transaction());
+    protection.admit(new SendRequest(tenant, number, firstChannel, purpose, command.externalRef(), command.clientIp(),
+        false));
 
     Instant now = clock.instant();
     String id = Ids.next("vrf", clock);
@@ -121,13 +137,15 @@ public class Verifications {
         for (VerificationRepository.Stored earlier : repository.pendingFor(tenant.id(), number.e164())) {
           closeInTx(earlier.verification(), Verification.CANCELED, "superseded", now);
         }
-        repository.insert(verification, vault.hash(id, code), vault.seal(id, code), idempotencyKey, fingerprint);
+        repository.insert(verification, vault.hash(id, code, transaction), vault.seal(id, code), idempotencyKey,
+            fingerprint, transaction);
+        protection.started(tenant.id(), id, number);
         events.publishEvent(new VerificationChanged("verification.created", verification, now));
         Attempt attempt = dispatcher.enqueue(id, tenant.id(), firstChannel, firstChannelReason);
         meters.counter("kodama.verifications", "event", "started").increment();
         log.info("Verification {} started for {} ({}, {})", id, number.masked(), number.lineType().wire(),
             firstChannel.wire());
-        return new Snapshot(verification, List.of(attempt));
+        return new Snapshot(verification, List.of(attempt), transaction);
       });
     } catch (DuplicateKeyException raced) {
       if (idempotencyKey != null) {
@@ -138,16 +156,27 @@ public class Verifications {
   }
 
   public Snapshot get(Tenant tenant, String id) {
-    Verification verification = expireIfDue(load(tenant, id).verification());
-    return new Snapshot(verification, dispatcher.attempts(id));
+    VerificationRepository.Stored stored = load(tenant, id);
+    Verification verification = expireIfDue(stored.verification());
+    return new Snapshot(verification, dispatcher.attempts(id), stored.transaction());
+  }
+
+  /** Checks a code of a verification that is not a transaction. */
+  public CheckResult check(Tenant tenant, String id, String code) {
+    return check(tenant, id, code, null, null, null);
   }
 
   /**
    * Checks a code. A check slot is taken (per verification and per number) before the comparison,
    * so at most {@link VerificationSettings#maxChecks()} comparisons ever happen per verification.
+   * A {@code transaction} verification also needs the amount and payee (the currency defaults to
+   * the verification's): they are part of the hashed input, so a different amount or payee is a
+   * wrong check that does not say which part differs.
    */
-  public CheckResult check(Tenant tenant, String id, String code) {
-    Verification verification = expireIfDue(load(tenant, id).verification());
+  public CheckResult check(Tenant tenant, String id, String code, String amount, String currency, String payee) {
+    VerificationRepository.Stored initial = load(tenant, id);
+    Verification verification = expireIfDue(initial.verification());
+    TransactionDetails presented = presentedTransaction(initial.transaction(), amount, currency, payee);
     if (!verification.isPending()) {
       return closedResult(verification);
     }
@@ -169,9 +198,10 @@ public class Verifications {
     }
     VerificationRepository.Stored stored = load(tenant, id);
     boolean right = code != null && code.length() == stored.verification().codeLength()
-        && vault.matches(id, code, stored.codeHash());
+        && vault.matches(id, code, presented, stored.codeHash());
     if (right) {
       numberGuard.giveBack(tenant.id(), verification.to());
+      numberGuard.clearLockouts(tenant.id(), verification.to());
       boolean approved = Boolean.TRUE.equals(tx.execute(status -> closeInTx(stored.verification(), Verification.APPROVED, null, now)));
       meters.counter("kodama.checks", "outcome", approved ? "approved" : "not_pending").increment();
       if (approved) {
@@ -190,7 +220,17 @@ public class Verifications {
 
   /** Sends the code again, over the channel asked for or the one the workflow would pick. */
   public Snapshot resend(Tenant tenant, String id, String channel, boolean newCode) {
-    Verification verification = expireIfDue(load(tenant, id).verification());
+    return resend(tenant, id, channel, newCode, null);
+  }
+
+  /**
+   * Sends the code again, over the channel asked for or the one the workflow would pick.
+   *
+   * @param clientIp the end user's IP address, for the per-IP rate limit; may be null
+   */
+  public Snapshot resend(Tenant tenant, String id, String channel, boolean newCode, String clientIp) {
+    VerificationRepository.Stored stored = load(tenant, id);
+    Verification verification = expireIfDue(stored.verification());
     requirePending(verification);
     if (channel != null && !Set.of("sms", "voice").contains(channel)) {
       throw new ApiException(ProblemType.VALIDATION, "channel must be sms or voice").with("field", "channel");
@@ -205,16 +245,18 @@ public class Verifications {
       throw new ApiException(ProblemType.RESEND_COOLDOWN, "Wait before sending this verification again")
           .retryAfter(settings.resendCooldown().minus(sinceLast));
     }
-    Channel next = channel != null ? Channel.fromWire(channel)
-        : firstChannel(verification.channel(), new PhoneNumber(verification.to(), verification.country(),
-            LineType.valueOf(verification.lineType().toUpperCase())));
+    PhoneNumber number = new PhoneNumber(verification.to(), verification.country(),
+        LineType.valueOf(verification.lineType().toUpperCase()));
+    Channel next = channel != null ? Channel.fromWire(channel) : firstChannel(verification.channel(), number);
     requireSupported(next);
+    protection.admit(new SendRequest(tenant, number, next, verification.purpose(), verification.externalRef(), clientIp,
+        true));
     return tx.execute(status -> {
       String hash = null;
       String sealed = null;
       if (newCode) {
         String code = vault.generate(verification.codeLength());
-        hash = vault.hash(id, code);
+        hash = vault.hash(id, code, stored.transaction());
         sealed = vault.seal(id, code);
       }
       if (!repository.recordSend(id, settings.maxSends(), now, hash, sealed)) {
@@ -262,6 +304,10 @@ public class Verifications {
     return repository.findById(id).map(VerificationRepository.Stored::verification);
   }
 
+  Optional<TransactionDetails> transactionOf(String id) {
+    return repository.findById(id).map(VerificationRepository.Stored::transaction);
+  }
+
   // ---- internals
 
   private Optional<Snapshot> replay(Tenant tenant, String key, String fingerprint) {
@@ -294,6 +340,9 @@ public class Verifications {
       return false;
     }
     Verification closed = repository.findById(verification.id()).orElseThrow().verification();
+    if (Verification.APPROVED.equals(status)) {
+      protection.approved(closed.tenantId(), closed.id(), closed.to(), closed.purpose(), closed.externalRef());
+    }
     events.publishEvent(new VerificationChanged("verification." + status, closed, now));
     meters.counter("kodama.verifications", "event", status).increment();
     log.info("Verification {} {}{}", verification.id(), status, reason == null ? "" : " (" + reason + ")");
@@ -315,6 +364,36 @@ public class Verifications {
       throw new ApiException(ProblemType.NOT_PENDING, "The verification is " + verification.status())
           .with("status", verification.status());
     }
+  }
+
+  /** A transaction needs amount, currency and payee; other purposes take none of them. */
+  private static TransactionDetails requireTransactionDetails(String purpose, TransactionDetails transaction) {
+    if ("transaction".equals(purpose) && transaction == null) {
+      throw new ApiException(ProblemType.VALIDATION, "purpose transaction needs amount, currency and payee")
+          .with("field", "amount");
+    }
+    if (!"transaction".equals(purpose) && transaction != null) {
+      throw new ApiException(ProblemType.VALIDATION, "amount, currency and payee are only for purpose transaction")
+          .with("field", "purpose");
+    }
+    return transaction;
+  }
+
+  /** What a check presents of a transaction; the currency defaults to the verification's. */
+  private static TransactionDetails presentedTransaction(TransactionDetails stored, String amount, String currency,
+      String payee) {
+    if (stored == null) {
+      if (amount != null || currency != null || payee != null) {
+        throw new ApiException(ProblemType.VALIDATION,
+            "amount, currency and payee are only checked for purpose transaction").with("field", "amount");
+      }
+      return null;
+    }
+    if (amount == null || payee == null) {
+      throw new ApiException(ProblemType.VALIDATION,
+          "A transaction is checked with the code, the amount and the payee").with("field", amount == null ? "amount" : "payee");
+    }
+    return TransactionDetails.of(amount, currency != null ? currency : stored.currency(), payee);
   }
 
   private void refuseLineType(Tenant tenant, PhoneNumber number) {

@@ -21,6 +21,17 @@ class SmsTemplatesTest {
   }
 
   @Test
+  void showsTheAmountAndPayeeOfAPaymentFirst() {
+    Map<String, String> transfer = Map.of("transaction.amount", "50000", "transaction.currency", "JPY",
+        "transaction.payee", "山田商店");
+    assertThat(SmsTemplates.render(task("ja", "Kodama Bank", transfer)))
+        .startsWith("お振込み: 50,000円 → 山田商店\n【Kodama Bank】認証コード: 482915");
+    assertThat(SmsTemplates.render(task("en", "Kodama Bank", Map.of("transaction.amount", "12.5",
+        "transaction.currency", "USD", "transaction.payee", "Acme"))))
+        .startsWith("Payment: USD 12.5 to Acme\nKodama Bank: Your verification code is 482915.");
+  }
+
+  @Test
   void rendersTheEnglishDefaultForEnglishAndUnknownLocales() {
     String en = SmsTemplates.render(task("en-US", "Kodama Bank", Map.of()));
     assertThat(en).startsWith("Kodama Bank: Your verification code is 482915.").contains("5 minutes");

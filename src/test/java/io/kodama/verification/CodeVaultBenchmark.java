@@ -38,19 +38,19 @@ public class CodeVaultBenchmark {
         new KodamaProperties("benchmark-secret-0123456789-abcdefghijklmnop", "target/bench", null));
     vault = new CodeVault(secret);
     numbers = new PhoneNumbers();
-    hash = vault.hash("vrf_01JBENCH", "482915");
+    hash = vault.hash("vrf_01JBENCH", "482915", null);
     sealed = vault.seal("vrf_01JBENCH", "482915");
   }
 
   @Benchmark
   public String generateHashAndSeal() {
     String code = vault.generate(6);
-    return vault.hash("vrf_01JBENCH", code) + vault.seal("vrf_01JBENCH", code);
+    return vault.hash("vrf_01JBENCH", code, null) + vault.seal("vrf_01JBENCH", code);
   }
 
   @Benchmark
   public boolean compareCode() {
-    return vault.matches("vrf_01JBENCH", "482916", hash);
+    return vault.matches("vrf_01JBENCH", "482916", null, hash);
   }
 
   @Benchmark

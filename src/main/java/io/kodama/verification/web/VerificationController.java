@@ -3,6 +3,7 @@ package io.kodama.verification.web;
 import io.kodama.tenant.Tenant;
 import io.kodama.verification.CheckResult;
 import io.kodama.verification.StartCommand;
+import io.kodama.verification.TransactionDetails;
 import io.kodama.verification.Verifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,23 +46,35 @@ class VerificationController {
       @Min(60) @Max(600) Integer ttlSeconds,
       @Pattern(regexp = "[a-z][a-z0-9_-]{0,39}", message = "must be a lower-case word such as login, signup or transaction")
           String purpose,
-      @Size(max = 200) String externalRef) {}
+      @Size(max = 200) String externalRef,
+      @Size(max = 20) String amount,
+      @Size(max = 3) String currency,
+      @Size(max = 100) String payee,
+      @Size(max = 45) String clientIp) {}
 
-  record CheckRequest(@NotBlank @Size(max = 20) String code) {}
+  record CheckRequest(
+      @NotBlank @Size(max = 20) String code,
+      @Size(max = 20) String amount,
+      @Size(max = 3) String currency,
+      @Size(max = 100) String payee) {}
 
   record ResendRequest(
       @Pattern(regexp = "sms|voice", message = "must be sms or voice") String channel,
-      Boolean newCode) {}
+      Boolean newCode,
+      @Size(max = 45) String clientIp) {}
 
   @PostMapping(consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Start a verification", description = "Sends a code by SMS or voice. A pending verification"
-      + " for the same number is superseded (canceled with reason superseded).")
+      + " for the same number is superseded (canceled with reason superseded). `purpose: transaction` needs"
+      + " `amount`, `currency` and `payee`, which the code is bound to. `clientIp` (the end user's address)"
+      + " adds a per-IP rate limit.")
   VerificationResponse start(Tenant tenant, @Valid @RequestBody StartRequest body,
       @Parameter(description = "Same key and same body return the same verification; same key and another body: 422")
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 255) String idempotencyKey) {
     StartCommand command = new StartCommand(body.to(), body.channel(), body.locale(), body.codeLength(),
-        body.ttlSeconds(), body.purpose(), body.externalRef());
+        body.ttlSeconds(), body.purpose(), body.externalRef(),
+        TransactionDetails.of(body.amount(), body.currency(), body.payee()), blankToNull(body.clientIp()));
     return VerificationResponse.of(verifications.start(tenant, command, blankToNull(idempotencyKey)));
   }
 
@@ -73,9 +86,11 @@ class VerificationController {
 
   @PostMapping(path = "/{id}/check", consumes = "application/json")
   @Operation(summary = "Check the code the customer typed",
-      description = "Answers 200 whether the code is right or not; `reason` says why not.")
+      description = "Answers 200 whether the code is right or not; `reason` says why not. A `transaction`"
+          + " verification is checked with the `amount` and `payee` it was started with (and optionally"
+          + " `currency`); any difference is a `wrong_code`, without saying which part differs.")
   CheckResult check(Tenant tenant, @PathVariable String id, @Valid @RequestBody CheckRequest body) {
-    return verifications.check(tenant, id, body.code().trim());
+    return verifications.check(tenant, id, body.code().trim(), body.amount(), body.currency(), body.payee());
   }
 
   @PostMapping(path = "/{id}/resend")
@@ -85,7 +100,8 @@ class VerificationController {
       @Valid @RequestBody(required = false) ResendRequest body) {
     String channel = body == null ? null : body.channel();
     boolean newCode = body != null && Boolean.TRUE.equals(body.newCode());
-    return VerificationResponse.of(verifications.resend(tenant, id, channel, newCode));
+    String clientIp = body == null ? null : blankToNull(body.clientIp());
+    return VerificationResponse.of(verifications.resend(tenant, id, channel, newCode, clientIp));
   }
 
   @PostMapping(path = "/{id}/cancel")

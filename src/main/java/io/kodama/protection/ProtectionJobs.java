@@ -1,0 +1,32 @@
+package io.kodama.protection;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Forgets what protection no longer needs: sends older than the longest pumping window (a week),
+ * spend counts of past days, and rate-limit buckets that are full again.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProtectionJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(ProtectionJobs.class);
+
+  @Bean
+  Task<Void> protectionCleanupTask(PumpingGuard pumping, SpendCounter spend, BucketStore buckets, Clock clock) {
+    return Tasks.recurring("protection-cleanup", FixedDelay.of(Duration.ofMinutes(10)))
+        .execute((instance, context) -> {
+          int sends = pumping.forgetSendsBefore(clock.instant().minus(Duration.ofDays(8)));
+          int days = spend.forgetDaysBefore(clock.instant().minus(Duration.ofDays(7)));
+          int idle = buckets.removeIdle();
+          log.debug("Protection cleanup: {} sends, {} spend days, {} buckets forgotten", sends, days, idle);
+        });
+  }
+}

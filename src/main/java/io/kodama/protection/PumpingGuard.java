@@ -1,0 +1,185 @@
+package io.kodama.protection;
+
+import io.kodama.phone.MaskedNumber;
+import io.kodama.phone.PhoneNumber;
+import io.kodama.system.ApiException;
+import io.kodama.system.Db;
+import io.kodama.system.Ids;
+import io.kodama.system.ProblemType;
+import io.kodama.tenant.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The SMS-pumping guard. Every started verification is a send towards a prefix (the number without
+ * its last four digits) and a country; an approval converts it. When a prefix has at least {@code
+ * min-sends} sends in the window and converts below {@code min-conversion-percent}, it is blocked
+ * for {@code block-minutes} and {@link ProtectionBlocked} is published. Countries other than the
+ * tenant's own are watched the same way with {@code country-min-sends}. A block refuses every send
+ * to the destination, so a pumping run costs at most {@code min-sends} messages per prefix. A lifted
+ * block starts the count afresh.
+ */
+@Component
+class PumpingGuard {
+
+  private static final Logger log = LoggerFactory.getLogger(PumpingGuard.class);
+  static final String PREFIX = "prefix";
+  static final String COUNTRY = "country";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final NumberKeys keys;
+  private final Clock clock;
+
+  PumpingGuard(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, NumberKeys keys,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.events = events;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /**
+   * Refuses a send to a blocked destination; for a new verification, first checks the
+   * destination's recent conversion and blocks it when it looks like pumping.
+   */
+  void requireOpen(Tenant tenant, TenantProtection p, PhoneNumber number, boolean evaluate) {
+    Instant now = clock.instant();
+    String prefix = NumberKeys.prefix(number.e164());
+    Optional<Block> active = active(tenant.id(), prefix, number.region(), now);
+    if (active.isPresent()) {
+      throw blocked(active.get());
+    }
+    if (!evaluate) {
+      return;
+    }
+    Optional<Block> created = evaluate(tenant.id(), PREFIX, prefix, number.region(), p.pumpingMinSends(), p, now);
+    if (created.isEmpty() && !number.region().equals(tenant.region())) {
+      created = evaluate(tenant.id(), COUNTRY, number.region(), number.region(), p.pumpingCountryMinSends(), p, now);
+    }
+    if (created.isPresent()) {
+      throw blocked(created.get());
+    }
+  }
+
+  /** Whether any send to the number's destination is blocked now. */
+  boolean isBlocked(String tenantId, String e164, String country) {
+    return active(tenantId, NumberKeys.prefix(e164), country, clock.instant()).isPresent();
+  }
+
+  /** Counts a started verification; runs in the transaction that creates it. */
+  void recordSend(String tenantId, String verificationId, PhoneNumber number) {
+    jdbc.update("insert into protection_sends (verification_id, tenant_id, number_key, number_masked, prefix, country,"
+            + " sent_at) values (?, ?, ?, ?, ?, ?, ?)", verificationId, tenantId, keys.of(number.e164()),
+        MaskedNumber.of(number.e164()), NumberKeys.prefix(number.e164()), number.region(), Db.ts(clock.instant()));
+  }
+
+  /** Counts a conversion; runs in the transaction that approves the verification. */
+  void recordApproval(String verificationId) {
+    jdbc.update("update protection_sends set approved_at = ? where verification_id = ? and approved_at is null",
+        Db.ts(clock.instant()), verificationId);
+  }
+
+  List<Block> list(String tenantId, boolean activeOnly, int limit) {
+    Instant now = clock.instant();
+    StringBuilder sql = new StringBuilder("select * from protection_blocks where 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (tenantId != null) {
+      sql.append(" and tenant_id = ?");
+      args.add(tenantId);
+    }
+    if (activeOnly) {
+      sql.append(" and lifted_at is null and until_at > ?");
+      args.add(Db.ts(now));
+    }
+    sql.append(" order by created_at desc fetch first ").append(limit).append(" rows only");
+    return jdbc.query(sql.toString(), (rs, i) -> block(rs, now), args.toArray());
+  }
+
+  Optional<Block> find(String id) {
+    Instant now = clock.instant();
+    return jdbc.query("select * from protection_blocks where id = ?", (rs, i) -> block(rs, now), id).stream().findFirst();
+  }
+
+  /** Lifts a block; lifting a lifted or ended block changes nothing. */
+  Optional<Block> lift(String id) {
+    Instant now = clock.instant();
+    int lifted = jdbc.update("update protection_blocks set lifted_at = ? where id = ? and lifted_at is null",
+        Db.ts(now), id);
+    Optional<Block> block = find(id);
+    if (lifted == 1 && block.isPresent()) {
+      log.info("Block {} ({} in {}) lifted by an operator", id, block.get().scope(), block.get().country());
+    }
+    return block;
+  }
+
+  int forgetSendsBefore(Instant cutoff) {
+    return jdbc.update("delete from protection_sends where sent_at < ?", Db.ts(cutoff));
+  }
+
+  private Optional<Block> active(String tenantId, String prefix, String country, Instant now) {
+    return jdbc.query("select * from protection_blocks where tenant_id = ? and lifted_at is null and until_at > ?"
+            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))"
+            + " order by until_at desc fetch first 1 rows only",
+        (rs, i) -> block(rs, now), tenantId, Db.ts(now), prefix, country).stream().findFirst();
+  }
+
+  private Optional<Block> evaluate(String tenantId, String scope, String key, String country, int minSends,
+      TenantProtection p, Instant now) {
+    Instant lastLift = jdbc.queryForObject("select max(lifted_at) as lifted from protection_blocks"
+            + " where tenant_id = ? and scope = ? and block_key = ?",
+        (rs, i) -> Db.instant(rs, "lifted"), tenantId, scope, key);
+    Instant since = now.minus(p.pumpingWindow());
+    if (lastLift != null && lastLift.isAfter(since)) {
+      since = lastLift;
+    }
+    String column = PREFIX.equals(scope) ? "prefix" : "country";
+    int[] counts = jdbc.queryForObject("select count(*) as sends, count(approved_at) as approvals from protection_sends"
+            + " where tenant_id = ? and " + column + " = ? and sent_at > ?",
+        (rs, i) -> new int[] {rs.getInt("sends"), rs.getInt("approvals")}, tenantId, key, Db.ts(since));
+    int sends = counts[0];
+    int approvals = counts[1];
+    if (sends < minSends || approvals * 100L >= (long) p.pumpingMinConversionPercent() * sends) {
+      return Optional.empty();
+    }
+    Block block = new Block(Ids.next("blk", clock), tenantId, scope, key, country, "low_conversion", sends, approvals,
+        now, now.plus(p.pumpingBlock()), null, true);
+    tx.executeWithoutResult(status -> {
+      jdbc.update("insert into protection_blocks (id, tenant_id, scope, block_key, country, reason, sends, approvals,"
+              + " created_at, until_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          block.id(), tenantId, scope, key, country, block.reason(), sends, approvals, Db.ts(now), Db.ts(block.until()));
+      events.publishEvent(new ProtectionBlocked(block.id(), tenantId, scope, key, country, sends, approvals,
+          block.until(), now));
+    });
+    // the prefix itself stays out of the log: with a masked number it would give the whole number
+    log.warn("Block {}: a {} in {} of tenant {} until {}: {} sends, {} approved in the window", block.id(), scope,
+        country, tenantId, block.until(), sends, approvals);
+    return Optional.of(block);
+  }
+
+  private static ApiException blocked(Block block) {
+    return new ApiException(ProblemType.DESTINATION_BLOCKED,
+        "Codes to this destination are paused after unusual traffic; an operator can lift the pause")
+        .with("blockedUntil", block.until().toString());
+  }
+
+  private static Block block(ResultSet rs, Instant now) throws SQLException {
+    Instant until = Db.instant(rs, "until_at");
+    Instant lifted = Db.instant(rs, "lifted_at");
+    return new Block(rs.getString("id"), rs.getString("tenant_id"), rs.getString("scope"), rs.getString("block_key"),
+        rs.getString("country"), rs.getString("reason"), rs.getInt("sends"), rs.getInt("approvals"),
+        Db.instant(rs, "created_at"), until, lifted, lifted == null && until.isAfter(now));
+  }
+}

@@ -7,3 +7,6 @@ create index verifications_ref_id_idx on verifications (external_ref, id);
 create index verifications_created_status_idx on verifications (created_at, status);
 create index delivery_attempts_created_idx on delivery_attempts (created_at);
 create index delivery_attempts_tenant_created_idx on delivery_attempts (tenant_id, created_at);
+-- a verification's webhook deliveries, for its timeline
+create index webhook_events_verification_idx on webhook_events (verification_id);
+create index webhook_deliveries_event_idx on webhook_deliveries (event_id);

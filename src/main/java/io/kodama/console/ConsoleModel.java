@@ -33,6 +33,7 @@ final class ConsoleModel {
   @ModelAttribute
   void common(Model model, HttpServletRequest request, Principal operator, Locale locale) {
     model.addAttribute("demoAvailable", demoAvailable);
+    model.addAttribute("webhooksAvailable", true);
     model.addAttribute("operator", operator == null ? null : operator.getName());
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("path", request.getRequestURI());
@@ -71,6 +72,7 @@ final class ConsoleModel {
     page.setStatus(status);
     page.addObject("message", message);
     page.addObject("demoAvailable", demoAvailable);
+    page.addObject("webhooksAvailable", true);
     page.addObject("lang", locale.getLanguage());
     page.addObject("path", request.getRequestURI());
     page.addObject("fmt", new Fmt(properties.zone(), locale));

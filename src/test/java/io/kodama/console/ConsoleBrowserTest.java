@@ -57,6 +57,18 @@ class ConsoleBrowserTest {
     Fixtures.TestTenant tenant = Fixtures.e2eTenant(tenants, Map.of());
     String id = tenant.tenant().id();
     String bank = showcase();
+    com.sun.net.httpserver.HttpServer receiver;
+    try {
+      receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    receiver.createContext("/hooks", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
     try (Browser browser = new Browser("http://localhost:" + port, "ja")) {
       browser.open("/console");
       assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
@@ -64,15 +76,23 @@ class ConsoleBrowserTest {
       browser.signIn(properties.username(), password.value());
       browser.await("#kpi-started", WAIT);
 
+      // a webhook endpoint for the tenant: the secret is shown once
+      browser.open("/console/webhooks?lang=en&tenant=" + id);
+      browser.find("#wh-url").sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+      browser.find("#wh-description").sendKeys("Login service");
+      browser.find("#create-endpoint").click();
+      assertThat(browser.await("#new-secret", WAIT).getText()).startsWith("whsec_");
+      String endpointPage = browser.driver().getCurrentUrl();
+      browser.find("#send-test").click();
+
       // undeliverable: the SMS fails at the carrier, Kodama falls back to a call
-      browser.open("/console/demo?tenant=" + id);
+      browser.open("/console/demo?tenant=" + id + "&lang=ja");
       browser.find("#behaviour-undeliverable").click();
       browser.find("#start").click();
       browser.await("#panel-steps li[data-channel=sms][data-status=undelivered]", WAIT);
       browser.await("#panel-steps li[data-kind=attempt][data-channel=voice]", WAIT);
       String fallbackId = browser.find("#panel-steps .steps-title a.mono").getText();
-      boolean phone = browser.all("#panel .none").stream()
-          .noneMatch(e -> e.getText().contains("シミュレーターが動いていません"));
+      boolean phone = browser.all("#no-phone").isEmpty();
       if (phone) {
         // the simulated phone answered and heard the code read aloud
         browser.await("#panel-steps li[data-channel=voice][data-kind=outcome]", Duration.ofSeconds(60));
@@ -86,6 +106,7 @@ class ConsoleBrowserTest {
       browser.open("/console/verifications/" + fallbackId);
       assertThat(browser.all(".timeline li[data-channel=sms][data-status=undelivered]")).hasSize(1);
       assertThat(browser.find(".timeline").getText()).contains("切替：SMS が届きませんでした");
+      reloadUntil(browser, ".timeline li[data-kind=webhook][data-status=succeeded]");
       browser.screenshot("timeline-ja");
       browser.open("/console/verifications/" + fallbackId + "?lang=en");
       assertThat(browser.find(".timeline").getText()).contains("Fallback: the SMS was not delivered");
@@ -167,10 +188,25 @@ class ConsoleBrowserTest {
       browser.await("#panel .bubble.sms", WAIT);
       browser.screenshot("demo-phone-ja");
 
+      browser.driver().get(endpointPage.replaceAll("\\?.*", "") + "?lang=ja");
+      reloadUntil(browser, "tr.delivery");
+      browser.screenshot("webhook-ja");
+      browser.open("/console/webhooks?lang=en");
+      browser.screenshot("webhooks-en");
+
       browser.find("#logout").click();
       assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
       browser.open("/console/login?lang=en");
       browser.screenshot("login-en");
+    } finally {
+      receiver.stop(0);
     }
+  }
+
+  private static void reloadUntil(Browser browser, String css) {
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT, Duration.ofMillis(700)).until(d -> {
+      d.navigate().refresh();
+      return !browser.all(css).isEmpty();
+    });
   }
 }

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,20 +52,24 @@ final class DemoController {
   }
 
   static final List<Behaviour> BEHAVIOURS = List.of(
+      // SMS delivered (…001)
       new Behaviour("delivered", "+819055500001"),
-      new Behaviour("undeliverable", "+819055500901"),
-      new Behaviour("landline", "+81355500000"),
+      // SMS UNDELIV (…901); the phone answers and presses 0 after 9 units, which opens the voice gate
+      new Behaviour("undeliverable", "+819055505901"),
+      // a landline: called first; answers and presses 0 after 1 unit
+      new Behaviour("landline", "+81355505100"),
+      // SMS UNDELIV (…901), then 486 Busy Here (T=1)
       new Behaviour("busy", "+819055501901"));
 
   private final ObjectProvider<SmscSimulator> smsc;
-  private final ObjectProvider<DemoCalls> calls;
+  private final PhoneLog calls;
   private final Tenants tenants;
   private final Verifications verifications;
   private final ConsoleQueries queries;
   private final Dispatcher dispatcher;
   private final ConsoleProperties properties;
 
-  DemoController(ObjectProvider<SmscSimulator> smsc, ObjectProvider<DemoCalls> calls, Tenants tenants,
+  DemoController(ObjectProvider<SmscSimulator> smsc, PhoneLog calls, Tenants tenants,
       Verifications verifications, ConsoleQueries queries, Dispatcher dispatcher, ConsoleProperties properties) {
     this.smsc = smsc;
     this.calls = calls;
@@ -114,9 +123,8 @@ final class DemoController {
     model.addAttribute("n", number);
     model.addAttribute("nMasked", MaskedNumber.of(number));
     model.addAttribute("inbox", inbox);
-    DemoCalls demoCalls = calls.getIfAvailable();
-    model.addAttribute("phoneAvailable", demoCalls != null);
-    model.addAttribute("calls", demoCalls == null ? List.of() : demoCalls.calls(number));
+    model.addAttribute("phoneAvailable", calls.available());
+    model.addAttribute("calls", calls.calls(number));
     Optional<ConsoleQueries.Row> row = v == null || v.isBlank() ? Optional.empty() : queries.verification(v);
     model.addAttribute("verification", row.orElse(null));
     model.addAttribute("steps", row.map(r -> Timeline.of(r, dispatcher.attempts(r.id()), List.of())).orElse(List.of()));
@@ -157,6 +165,15 @@ final class DemoController {
     return "redirect:/console/demo?tenant=" + tenant.id() + "&n=" + n.replace("+", "%2B") + "&v=" + v;
   }
 
+  /** What the simulated phone heard in a call, as WAV, for the page's audio player. */
+  @GetMapping("/console/demo/audio")
+  ResponseEntity<Resource> audio(@RequestParam String call) {
+    return calls.recording(call)
+        .map(path -> ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
+            .cacheControl(CacheControl.noStore()).<Resource>body(new FileSystemResource(path)))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
   private List<Handset> handsets() {
     TreeSet<String> numbers = new TreeSet<>();
     BEHAVIOURS.forEach(b -> numbers.add(b.e164()));
@@ -164,10 +181,7 @@ final class DemoController {
     if (simulator != null) {
       numbers.addAll(simulator.numbers());
     }
-    DemoCalls demoCalls = calls.getIfAvailable();
-    if (demoCalls != null) {
-      numbers.addAll(demoCalls.numbers());
-    }
+    numbers.addAll(calls.numbers());
     List<Handset> out = new ArrayList<>();
     for (Behaviour b : BEHAVIOURS) {
       out.add(new Handset(b.e164(), b.masked(), b.key()));

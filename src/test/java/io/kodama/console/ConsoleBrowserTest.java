@@ -93,13 +93,23 @@ class ConsoleBrowserTest {
       browser.await("#panel-steps li[data-kind=attempt][data-channel=voice]", WAIT);
       String fallbackId = browser.find("#panel-steps .steps-title a.mono").getText();
       boolean phone = browser.all("#no-phone").isEmpty();
+      boolean heardAndChecked = false;
       if (phone) {
-        // the simulated phone answered and heard the code read aloud
-        browser.await("#panel-steps li[data-channel=voice][data-kind=outcome]", Duration.ofSeconds(60));
-        WebElement heard = browser.await("#panel .call .heard b", Duration.ofSeconds(60));
-        browser.find("#code").sendKeys(heard.getText());
+        // the simulated phone answered: the call's outcome in the timeline, its recording on the phone
+        browser.await("#panel-steps li[data-channel=voice][data-kind=outcome][data-status=completed]",
+            Duration.ofSeconds(60));
+        WebElement audio = browser.await("#panel .call audio", Duration.ofSeconds(60));
+        Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));",
+            audio.getAttribute("src"));
+        assertThat(status).isEqualTo("200 audio/wav");
+        // the phone pressed a key at the voice gate and heard the code read aloud
+        String heard = browser.await("#panel .call .heard b", WAIT).getText();
+        browser.find("#code").sendKeys(heard);
         browser.find("#check").click();
         assertThat(browser.await("#check-result", WAIT).getText()).contains("承認されました");
+        heardAndChecked = true;
       }
       browser.screenshot("demo-fallback-ja");
 
@@ -134,7 +144,7 @@ class ConsoleBrowserTest {
       // the dashboard counts them
       browser.open("/console?tenant=" + id + "&lang=ja");
       assertThat(browser.find("#kpi-started").getText()).isEqualTo("2");
-      assertThat(browser.find("#kpi-approved").getText()).isEqualTo(phone ? "2" : "1");
+      assertThat(browser.find("#kpi-approved").getText()).isEqualTo(heardAndChecked ? "2" : "1");
       browser.await("#chart .u-over", WAIT);
       assertThat(browser.scriptErrors()).isEmpty();
       browser.screenshot("dashboard-ja");

@@ -179,11 +179,20 @@ final class ConsoleQueries {
             + " from (select verification_id, updated_at from delivery_attempts"
             + " where created_at >= ? and created_at < ?" + tenantFilter
             + " and status in ('delivered', 'completed') order by created_at desc limit " + DELAY_SAMPLE + ") a"
-            + " join verifications v on v.id = a.verification_id",
-        (rs, i) -> rs.getDouble("d"), args);
+            + " join verifications v on v.id = a.verification_id"
+            // an attempt belongs to a verification at most 10 minutes old: bounds the lookup by index
+            + " where v.created_at >= ? and v.created_at < ?",
+        (rs, i) -> rs.getDouble("d"), delayArgs(args, from, to));
     Double[] percentiles = {percentile(delays, 0.50), percentile(delays, 0.95)};
     return new Stats(started, approved, sms[0], sms[1], sms[2], fallbacks[0], voice, voiceCalls, percentiles[0],
         percentiles[1], new Series(buckets, startedSeries, approvedSeries));
+  }
+
+  private static Object[] delayArgs(Object[] args, Instant from, Instant to) {
+    Object[] out = java.util.Arrays.copyOf(args, args.length + 2);
+    out[args.length] = Db.ts(from.minus(Duration.ofMinutes(15)));
+    out[args.length + 1] = Db.ts(to);
+    return out;
   }
 
   /** The nearest-rank percentile, or null for no values. */

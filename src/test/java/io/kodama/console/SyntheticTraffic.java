@@ -35,8 +35,14 @@ final class SyntheticTraffic {
     List<Object[]> verifications = new ArrayList<>(batchSize);
     List<Object[]> attempts = new ArrayList<>(batchSize * 2);
     long attemptCount = 0;
+    // in time order, as a live system writes them (rows of one period lie together)
+    long[] offsets = new long[count];
     for (int i = 0; i < count; i++) {
-      Instant created = from.plusMillis(daytime(span, from));
+      offsets[i] = daytime(span, from);
+    }
+    java.util.Arrays.sort(offsets);
+    for (int i = 0; i < count; i++) {
+      Instant created = from.plusMillis(offsets[i]);
       addOne(tenantId, created, i, verifications, attempts);
       if (verifications.size() >= batchSize) {
         attemptCount += flush(verifications, attempts);

@@ -98,7 +98,12 @@ public final class Api {
 
   /** Polls a verification until its attempts match, and returns them. */
   public JsonNode awaitAttempts(String verificationId, java.util.function.Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    return awaitAttempts(verificationId, Duration.ofSeconds(20), condition);
+  }
+
+  /** The same, for steps that take longer, such as a whole phone call. */
+  public JsonNode awaitAttempts(String verificationId, Duration timeout, java.util.function.Predicate<JsonNode> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode attempts = null;
     while (System.nanoTime() < deadline) {
       attempts = get("/v1/verifications/" + verificationId).json().get("attempts");

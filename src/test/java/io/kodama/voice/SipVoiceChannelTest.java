@@ -13,6 +13,7 @@ import static io.kodama.simulator.phone.PhoneBehaviour.Kind.UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kodama.dispatch.DeliveryTask;
+import io.kodama.voice.call.CallTimings;
 import io.kodama.simulator.phone.PhoneBehaviour;
 import io.kodama.simulator.phone.PhoneCall;
 import io.kodama.simulator.phone.PhoneSettings;
@@ -148,11 +149,14 @@ class SipVoiceChannelTest {
         null, false);
     RecordingAttemptUpdates own = new RecordingAttemptUpdates();
     try (SimulatedPhone slowPhone = new SimulatedPhone(slow, ClipPromptLibrary.builtIn(), Clock.systemUTC());
-        VoiceRig rig = new VoiceRig(slowPhone.address(), "udp", null, VoiceRig.fastTimings(),
+        // a repeat window of 8 s keeps the key press (at 11.25 s) inside reading-or-offer even
+        // when a loaded machine shifts the call by several seconds
+        VoiceRig rig = new VoiceRig(slowPhone.address(), "udp", null,
+            new CallTimings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2)),
             () -> GATE_DIGIT, own, 5)) {
       String to = number(PRESS_KEY, 9, '1');
       rig.channel.deliver(new DeliveryTask("att_repeat", "vrf_1", "ten_1", to, "274816", "ja", "",
-          5, "login", Map.of("voice.gate", "off", "voice.repetitions", "1")));
+          5, "login", Map.of("voice.gate", "off", "voice.repetitions", "1", "voice.languages", "ja")));
 
       Update end = own.awaitFinal("att_repeat", CALL);
 

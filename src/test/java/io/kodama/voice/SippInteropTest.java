@@ -9,6 +9,7 @@ import io.kodama.simulator.phone.PhoneCall;
 import io.kodama.simulator.phone.PhoneSettings;
 import io.kodama.simulator.phone.SimulatedPhone;
 import io.kodama.voice.RecordingAttemptUpdates.Update;
+import io.kodama.voice.call.CallTimings;
 import io.kodama.voice.prompts.ClipPromptLibrary;
 import io.kodama.voice.sip.SipCredentials;
 import java.io.IOException;
@@ -114,13 +115,15 @@ class SippInteropTest {
   void answerCrossingTheCancelIsEndedWithBye() throws Exception {
     Sipp sipp = Sipp.start(work, "uas_answer_after_cancel.xml", List.of());
     RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
+    // a ring timeout of 3 s: on a loaded machine sipp's 180 must still come before it
     try (VoiceRig kodama = new VoiceRig(HOST + ":" + sipp.port, "udp", null,
-        VoiceRig.fastTimings(), () -> 7, updates, 5)) {
+        new CallTimings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMinutes(2)),
+        () -> 7, updates, 5)) {
       kodama.channel.deliver(task("att_sipp_4"));
 
       Update end = updates.awaitFinal("att_sipp_4", Duration.ofSeconds(60));
 
-      assertThat(end.status()).isEqualTo("no_answer");
+      assertThat(end.status()).as("%s (%s) %s", end.status(), end.reason(), sipp.output()).isEqualTo("no_answer");
       assertThat(end.reason()).isEqualTo("ring_timeout");
     }
     assertThat(sipp.await()).as(sipp.output()).isZero();

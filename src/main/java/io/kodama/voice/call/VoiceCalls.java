@@ -163,7 +163,8 @@ public final class VoiceCalls implements AutoCloseable {
 
   private CallScript script(DeliveryTask task) {
     Map<String, String> s = task.settings();
-    String languages = s.getOrDefault("voice.languages", task.locale());
+    // Japanese calls say the code in Japanese first, then in English, unless the tenant chooses
+    String languages = s.getOrDefault("voice.languages", "ja".equals(task.locale()) ? "ja+en" : task.locale());
     List<PromptLanguage> spoken = CallScript.languagesOf(languages == null ? "ja" : languages);
     GateMode gate = GateMode.of(s.getOrDefault("voice.gate", defaults.gate()));
     int repetitions =

@@ -54,7 +54,8 @@ class ConsoleBrowserTest {
 
   @Test
   void operatorRunsTheDemoFollowsTheFallbackChecksTheCodeAndSeesItCounted() {
-    Fixtures.TestTenant tenant = Fixtures.e2eTenant(tenants, Map.of());
+    // one language and two readings keep the call short on a loaded machine
+    Fixtures.TestTenant tenant = Fixtures.e2eTenant(tenants, Map.of("voice.languages", "ja", "voice.repetitions", "2"));
     String id = tenant.tenant().id();
     String bank = showcase();
     com.sun.net.httpserver.HttpServer receiver;
@@ -97,7 +98,7 @@ class ConsoleBrowserTest {
       if (phone) {
         // the simulated phone answered: the call's outcome in the timeline, its recording on the phone
         browser.await("#panel-steps li[data-channel=voice][data-kind=outcome][data-status=completed]",
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(120));
         WebElement audio = browser.await("#panel .call audio", Duration.ofSeconds(60));
         Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
             "const done = arguments[arguments.length - 1];"

@@ -81,6 +81,38 @@ public final class SmsTemplates {
   }
 
   /**
+   * What a template looks like on a phone, for previews: the text with a sample code, how many SMS
+   * parts it takes and in which alphabet, and what is wrong with the template.
+   *
+   * @param encoding {@code GSM-7} or {@code UCS-2}
+   */
+  public record Preview(String text, int segments, int characters, String encoding, List<String> problems) {
+
+    public Preview {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Renders a template (or the default for the locale when blank) with a sample code of {@code
+   * codeLength} digits, as {@link #render} would, with the tenant's autofill lines.
+   */
+  public static Preview preview(String template, String locale, String brand, int codeLength, int minutes,
+      String appHash, String webOtpDomain) {
+    String language = language(locale);
+    String chosen = template == null || template.isBlank() ? DEFAULTS.getOrDefault(language, DEFAULT_EN) : template;
+    String code = "1234567890".repeat(2).substring(0, Math.max(1, Math.min(10, codeLength)));
+    String text = withAutofill(fill(chosen, brand, code, minutes), appHash, webOtpDomain, code);
+    return new Preview(text, SmsEncoding.segmentsOf(text), text.length(),
+        SmsEncoding.fitsGsm7(text) ? "GSM-7" : "UCS-2", problems(chosen));
+  }
+
+  /** The default template of a locale ({@code ja} or {@code en}). */
+  public static String defaultTemplate(String locale) {
+    return DEFAULTS.getOrDefault(language(locale), DEFAULT_EN);
+  }
+
+  /**
    * Refuses a template that {@link #problems} finds fault with.
    *
    * @throws IllegalArgumentException naming every problem

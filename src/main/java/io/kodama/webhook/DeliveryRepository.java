@@ -37,9 +37,11 @@ class DeliveryRepository {
   }
 
   private DeliveryRecord record(ResultSet rs, int i) throws SQLException {
+    // PostgreSQL's driver converts an integer column to Integer, not to Long
+    Integer latency = (Integer) rs.getObject("latency_ms", Integer.class);
     return new DeliveryRecord(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("event_id"),
         rs.getString("event_type"), rs.getInt("attempt"), rs.getString("outcome"),
-        (Integer) rs.getObject("status_code", Integer.class), (Long) rs.getObject("latency_ms", Long.class),
+        (Integer) rs.getObject("status_code", Integer.class), latency == null ? null : latency.longValue(),
         rs.getString("error"), Db.instant(rs, "next_attempt_at"), Db.instant(rs, "created_at"));
   }
 }

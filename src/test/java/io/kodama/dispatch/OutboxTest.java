@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kodama.support.Api;
+import io.kodama.support.Await;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
 import io.kodama.tenant.Tenants;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,10 +60,8 @@ class OutboxTest {
     String attemptId = tx.execute(status ->
         dispatcher.enqueue(verificationId, tenant.tenant().id(), Channel.SMS, "test").id());
     // the test channel reports delivered; a late "submitted" and a duplicate "undelivered" must not change it
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!"delivered".equals(status(verificationId, attemptId)) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until("attempt " + attemptId + " delivered", Duration.ofSeconds(20),
+        () -> "delivered".equals(status(verificationId, attemptId)));
     updates.record(attemptId, "submitted", null, Map.of("smscMessageId", "late"));
     updates.record(attemptId, "undelivered", "UNDELIV:001", Map.of());
 

@@ -1,8 +1,8 @@
 package io.kodama.protection;
 
 import io.kodama.support.Api;
+import io.kodama.support.Await;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -52,21 +52,8 @@ final class Recorded implements ApplicationListener<ApplicationEvent>, AutoClose
 
   /** Reads a verification until {@code done} holds (deliveries run as background jobs). */
   static JsonNode awaitVerification(Api api, String id, Predicate<JsonNode> done) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    JsonNode body = api.get("/v1/verifications/" + id).json();
-    while (!done.test(body)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Verification " + id + " did not get there: " + body);
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      body = api.get("/v1/verifications/" + id).json();
-    }
-    return body;
+    return Await.until("verification " + id, Duration.ofSeconds(20),
+        () -> api.get("/v1/verifications/" + id).json(), done);
   }
 
   /** Whether every attempt has a final status and there are at least {@code count}. */

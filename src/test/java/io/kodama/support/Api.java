@@ -103,21 +103,8 @@ public final class Api {
 
   /** The same, for steps that take longer, such as a whole phone call. */
   public JsonNode awaitAttempts(String verificationId, Duration timeout, java.util.function.Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode attempts = null;
-    while (System.nanoTime() < deadline) {
-      attempts = get("/v1/verifications/" + verificationId).json().get("attempts");
-      if (condition.test(attempts)) {
-        return attempts;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("The attempts of " + verificationId + " never matched: " + attempts);
+    return Await.until("the attempts of " + verificationId, timeout,
+        () -> get("/v1/verifications/" + verificationId).json().get("attempts"), condition);
   }
 
   public String base() {

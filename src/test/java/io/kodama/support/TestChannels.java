@@ -5,7 +5,6 @@ import io.kodama.dispatch.Channel;
 import io.kodama.dispatch.DeliveryChannel;
 import io.kodama.dispatch.DeliveryTask;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,21 +83,9 @@ public final class TestChannels {
 
   /** The last delivery for a verification, waiting for the durable job to run it. */
   public DeliveryTask lastFor(String verificationId) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      for (int i = delivered.size() - 1; i >= 0; i--) {
-        if (delivered.get(i).verificationId().equals(verificationId)) {
-          return delivered.get(i);
-        }
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Nothing was delivered for " + verificationId);
+    List<DeliveryTask> all = Await.until("a delivery for " + verificationId, Duration.ofSeconds(20),
+        () -> allFor(verificationId), list -> !list.isEmpty());
+    return all.get(all.size() - 1);
   }
 
   public long countFor(String verificationId) {

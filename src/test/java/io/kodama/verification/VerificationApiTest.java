@@ -3,6 +3,7 @@ package io.kodama.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kodama.support.Api;
+import io.kodama.support.Await;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
 import io.kodama.support.MutableClock;
@@ -230,10 +231,7 @@ class VerificationApiTest {
   }
 
   private void awaitDeliveries(String id, long count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (channels.countFor(id) < count && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until(count + " deliveries for " + id, Duration.ofSeconds(20), () -> channels.countFor(id) >= count);
     assertThat(channels.countFor(id)).isEqualTo(count);
   }
 }

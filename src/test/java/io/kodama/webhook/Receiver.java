@@ -1,5 +1,7 @@
 package io.kodama.webhook;
 
+import io.kodama.support.Await;
+
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -122,18 +124,7 @@ final class Receiver implements AutoCloseable {
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, timeout, condition);
   }
 
   @Override

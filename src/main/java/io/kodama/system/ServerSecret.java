@@ -41,6 +41,16 @@ public final class ServerSecret {
     return token.substring(0, Math.min(length, token.length()));
   }
 
+  /** SHA-256 of a text in lower-case hex: for values that are secret but random (API keys) or not secret. */
+  public static String sha256Hex(String value) {
+    try {
+      return HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
   public static byte[] hmac(byte[] key, byte[] data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

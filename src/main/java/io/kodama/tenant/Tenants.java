@@ -4,15 +4,12 @@ import io.kodama.system.ApiException;
 import io.kodama.system.Db;
 import io.kodama.system.Ids;
 import io.kodama.system.ProblemType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.kodama.system.ServerSecret;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +129,7 @@ public class Tenants {
    */
   @Transactional
   public void ensureKey(String tenantId, String name, String key) {
-    Integer found = jdbc.queryForObject("select count(*) from api_keys where key_hash = ?", Integer.class, hash(key));
+    Integer found = jdbc.queryForObject("select count(*) from api_keys where key_hash = ?", Integer.class, ServerSecret.sha256Hex(key));
     if (found == null || found == 0) {
       insertKey(tenantId, name, key);
     }
@@ -143,7 +140,7 @@ public class Tenants {
     String id = Ids.next("key", clock);
     String prefix = key.substring(0, Math.min(12, key.length()));
     jdbc.update("insert into api_keys (id, tenant_id, name, prefix, key_hash, created_at) values (?, ?, ?, ?, ?, ?)",
-        id, tenantId, name, prefix, hash(key), Db.ts(now));
+        id, tenantId, name, prefix, ServerSecret.sha256Hex(key), Db.ts(now));
     return new IssuedKey(id, tenantId, name, prefix, key, now);
   }
 
@@ -170,7 +167,7 @@ public class Tenants {
       return Optional.empty();
     }
     return jdbc.query("select t.* from api_keys k join tenants t on t.id = k.tenant_id"
-            + " where k.key_hash = ? and k.revoked_at is null", this::tenant, hash(key))
+            + " where k.key_hash = ? and k.revoked_at is null", this::tenant, ServerSecret.sha256Hex(key))
         .stream().findFirst();
   }
 
@@ -194,15 +191,6 @@ public class Tenants {
     Map<String, String> settings = json.readValue(rs.getString("settings"), new TypeReference<Map<String, String>>() {});
     return new Tenant(rs.getString("id"), rs.getString("name"), rs.getString("region"), rs.getString("locale"),
         rs.getString("brand"), settings, Db.instant(rs, "created_at"));
-  }
-
-  static String hash(String key) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String randomBase62(int length) {

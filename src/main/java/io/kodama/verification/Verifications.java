@@ -11,17 +11,16 @@ import io.kodama.protection.SendRequest;
 import io.kodama.system.ApiException;
 import io.kodama.system.Ids;
 import io.kodama.system.ProblemType;
+import io.kodama.system.ServerSecret;
 import io.kodama.tenant.Tenant;
 import io.kodama.tenant.TenantSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +93,7 @@ public class Verifications {
    * superseded. With an idempotency key, the same request returns the verification it created.
    */
   public Snapshot start(Tenant tenant, StartCommand command, String idempotencyKey) {
-    String fingerprint = sha256(command.fingerprint());
+    String fingerprint = ServerSecret.sha256Hex(command.fingerprint());
     if (idempotencyKey != null) {
       Optional<Snapshot> earlier = replay(tenant, idempotencyKey, fingerprint);
       if (earlier.isPresent()) {
@@ -430,11 +429,4 @@ public class Verifications {
     }
   }
 
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

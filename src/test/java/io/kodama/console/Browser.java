@@ -91,6 +91,23 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until an element matching the selector shows {@code expected}. Pages that refresh
+   * themselves (the demo phone while a verification is pending) replace their elements, so a
+   * replaced element is simply looked up again.
+   */
+  void awaitText(String css, String expected, Duration timeout) {
+    try {
+      new WebDriverWait(driver, timeout)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(expected)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-wait");
+      throw new AssertionError("'" + expected + "' never showed in " + css + " within " + timeout + " on "
+          + driver.getCurrentUrl() + "; it reads: " + all(css).stream().map(WebElement::getText).toList(), e);
+    }
+  }
+
   void signIn(String user, String password) {
     open("/console/login");
     find("#username").sendKeys(user);

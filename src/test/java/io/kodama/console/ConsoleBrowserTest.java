@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
         String heard = browser.await("#panel .call .heard b", WAIT).getText();
         browser.find("#code").sendKeys(heard);
         browser.find("#check").click();
-        assertThat(browser.await("#check-result", WAIT).getText()).contains("承認されました");
+        browser.awaitText("#check-result", "承認されました", WAIT);
         heardAndChecked = true;
       }
       browser.screenshot("demo-fallback-ja");
@@ -135,10 +135,10 @@ class ConsoleBrowserTest {
       assertThat(code.find()).as("a code on the handset: %s", text).isTrue();
       browser.find("#code").sendKeys("000000".equals(code.group(1)) ? "111111" : "000000");
       browser.find("#check").click();
-      assertThat(browser.await("#check-result", WAIT).getText()).contains("Not approved");
+      browser.awaitText("#check-result", "Not approved", WAIT);
       browser.find("#code").sendKeys(code.group(1));
       browser.find("#check").click();
-      assertThat(browser.await("#check-result", WAIT).getText()).contains("Approved");
+      browser.awaitText("#check-result", "Approved", WAIT);
       browser.await("#panel-steps li[data-kind=closed][data-status=approved]", WAIT);
       browser.screenshot("demo-phone-en");
 

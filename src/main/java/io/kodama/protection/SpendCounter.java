@@ -11,62 +11,112 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Messages and calls per tenant and UTC day. Every queued attempt counts (first sends, resends and
- * the workflow's fallback calls), in the transaction that queues it. New sends are refused once
- * the day's cap is reached; a few parallel sends may pass the cap by the number running at once.
+ * the workflow's fallback calls) once its transaction commits. New sends are refused once the day's
+ * cap is reached; a few parallel sends may pass the cap by the number running at once.
+ *
+ * <p>The day's counter is one row per tenant and channel. Updating it in every start would make
+ * each start of a tenant wait for the row lock of the one before (or hold a second connection per
+ * start), so committed sends are added up in memory and written by one background flush per second;
+ * a node counts its own unwritten sends too. A node that crashes loses at most its last second of
+ * counts, and other nodes see a node's sends up to a second late.
  */
 @Component
 class SpendCounter {
 
+  private record Key(String tenantId, String channel, String day) {}
+
+  private static final Logger log = LoggerFactory.getLogger(SpendCounter.class);
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final TransactionTemplate ownTransaction;
+  private final ConcurrentHashMap<Key, AtomicLong> unwritten = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "spend-flush");
+    t.setDaemon(true);
+    return t;
+  });
 
-  SpendCounter(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+  SpendCounter(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
-  /**
-   * Counts a queued attempt once its transaction commits, in a short transaction of its own: the
-   * day's counter is one row per tenant and channel, and holding its lock for the whole start
-   * transaction would make every start of a tenant wait for the one before.
-   */
   @EventListener
   void on(AttemptChanged event) {
     if (!AttemptStatuses.QUEUED.equals(event.status())) {
       return;
     }
+    Key key = new Key(event.tenantId(), event.channel().wire(), day(event.at()));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          ownTransaction.executeWithoutResult(status -> count(event));
+          add(key, 1);
         }
       });
     } else {
-      count(event);
+      add(key, 1);
     }
   }
 
-  private void count(AttemptChanged event) {
-    String day = day(event.at());
-    jdbc.update("insert into protection_spend (tenant_id, channel, spend_day, units) values (?, ?, ?, 0) on conflict do nothing",
-        event.tenantId(), event.channel().wire(), day);
-    jdbc.update("update protection_spend set units = units + 1 where tenant_id = ? and channel = ? and spend_day = ?",
-        event.tenantId(), event.channel().wire(), day);
+  private void add(Key key, long units) {
+    unwritten.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(units);
+  }
+
+  /** Writes the counts added up since the last flush; a count that fails to be written is kept for the next. */
+  void flush() {
+    String today = day(clock.instant());
+    for (Map.Entry<Key, AtomicLong> entry : unwritten.entrySet()) {
+      long units = entry.getValue().getAndSet(0);
+      if (units == 0) {
+        if (entry.getKey().day().compareTo(today) < 0) {
+          unwritten.remove(entry.getKey(), entry.getValue()); // a past day gets no more sends
+        }
+        continue;
+      }
+      Key key = entry.getKey();
+      try {
+        jdbc.update("insert into protection_spend (tenant_id, channel, spend_day, units) values (?, ?, ?, 0) on conflict do nothing",
+            key.tenantId(), key.channel(), key.day());
+        jdbc.update("update protection_spend set units = units + ? where tenant_id = ? and channel = ? and spend_day = ?",
+            units, key.tenantId(), key.channel(), key.day());
+      } catch (RuntimeException e) {
+        add(key, units);
+        throw e;
+      }
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      log.warn("Could not write the daily spend counters (kept for the next try): {}", e.toString());
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    flusher.shutdown();
+    flushQuietly();
   }
 
   /** @throws ApiException {@code spend-cap-reached} with {@code Retry-After} until the next UTC day */
@@ -86,9 +136,12 @@ class SpendCounter {
     return used(tenantId, channel) < p.dailyCap(channel);
   }
 
-  int used(String tenantId, Channel channel) {
-    return jdbc.query("select units from protection_spend where tenant_id = ? and channel = ? and spend_day = ?",
-        (rs, i) -> rs.getInt(1), tenantId, channel.wire(), day(clock.instant())).stream().findFirst().orElse(0);
+  long used(String tenantId, Channel channel) {
+    String day = day(clock.instant());
+    long written = jdbc.query("select units from protection_spend where tenant_id = ? and channel = ? and spend_day = ?",
+        (rs, i) -> rs.getLong(1), tenantId, channel.wire(), day).stream().findFirst().orElse(0L);
+    AtomicLong pending = unwritten.get(new Key(tenantId, channel.wire(), day));
+    return written + (pending == null ? 0 : pending.get());
   }
 
   int forgetDaysBefore(Instant cutoff) {

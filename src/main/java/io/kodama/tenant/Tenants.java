@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tenants and their API keys. */
+/**
+ * Tenants and their API keys. Every API request authenticates its key and many steps read their
+ * tenant, so a tenant read from the database is kept for {@link #CACHED_FOR} and forgotten at once
+ * when this node changes a tenant or a key; another node's change is seen within that second.
+ */
 @Service
 public class Tenants {
+
+  static final Duration CACHED_FOR = Duration.ofSeconds(1);
 
   private static final String KEY_PREFIX = "kdm_";
   private static final char[] BASE62 =
@@ -37,6 +48,11 @@ public class Tenants {
   private final JsonMapper json;
   private final Clock clock;
   private final List<SettingsValidator> validators;
+
+  private record Cached(Tenant tenant, Instant until) {}
+
+  /** Tenants by "id:" + tenant id and by "key:" + API key hash; only found tenants are kept. */
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   Tenants(JdbcTemplate jdbc, JsonMapper json, Clock clock, List<SettingsValidator> validators) {
     this.jdbc = jdbc;
@@ -74,7 +90,7 @@ public class Tenants {
   }
 
   public Optional<Tenant> find(String id) {
-    return jdbc.query("select * from tenants where id = ?", this::tenant, id).stream().findFirst();
+    return cached("id:" + id, () -> jdbc.query("select * from tenants where id = ?", this::tenant, id));
   }
 
   public Tenant get(String id) {
@@ -113,6 +129,7 @@ public class Tenants {
     }
     jdbc.update("update tenants set brand = ?, locale = ?, settings = ?, updated_at = ? where id = ?",
         newBrand, newLocale, json.writeValueAsString(checked), Db.ts(clock.instant()), id);
+    forgetCached();
     return get(id);
   }
 
@@ -159,6 +176,7 @@ public class Tenants {
     if (updated == 0) {
       throw ApiException.notFound("API key", keyId);
     }
+    forgetCached();
   }
 
   /** The tenant owning a valid, unrevoked API key. */
@@ -166,9 +184,34 @@ public class Tenants {
     if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) {
       return Optional.empty();
     }
-    return jdbc.query("select t.* from api_keys k join tenants t on t.id = k.tenant_id"
-            + " where k.key_hash = ? and k.revoked_at is null", this::tenant, ServerSecret.sha256Hex(key))
-        .stream().findFirst();
+    String hash = ServerSecret.sha256Hex(key);
+    return cached("key:" + hash, () -> jdbc.query("select t.* from api_keys k join tenants t on t.id = k.tenant_id"
+        + " where k.key_hash = ? and k.revoked_at is null", this::tenant, hash));
+  }
+
+  private Optional<Tenant> cached(String cacheKey, Supplier<List<Tenant>> query) {
+    Instant now = clock.instant();
+    Cached hit = cache.get(cacheKey);
+    if (hit != null && now.isBefore(hit.until())) {
+      return Optional.of(hit.tenant());
+    }
+    Optional<Tenant> found = query.get().stream().findFirst();
+    found.ifPresentOrElse(tenant -> cache.put(cacheKey, new Cached(tenant, now.plus(CACHED_FOR))),
+        () -> cache.remove(cacheKey));
+    return found;
+  }
+
+  /** Forgets every cached tenant now and again when the changing transaction commits. */
+  private void forgetCached() {
+    cache.clear();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          cache.clear();
+        }
+      });
+    }
   }
 
   private Map<String, String> validate(Map<String, String> settings) {

@@ -28,6 +28,7 @@ class FraudGuardsTest {
   @Autowired TestChannels channels;
   @Autowired MutableClock clock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SpendCounter spend;
   @Autowired ConfigurableApplicationContext context;
 
   @Test
@@ -142,7 +143,9 @@ class FraudGuardsTest {
 
   @Test
   void capsTheDailySpendPerChannel() {
-    Api api = api(Map.of(ProtectionSettings.SMS_PER_DAY, "2", ProtectionSettings.CALLS_PER_DAY, "1"));
+    Fixtures.TestTenant tenant = Fixtures.tenant(tenants,
+        Map.of(ProtectionSettings.SMS_PER_DAY, "2", ProtectionSettings.CALLS_PER_DAY, "1"));
+    Api api = new Api(port, tenant.key());
     assertThat(api.post("/v1/verifications", Map.of("to", Fixtures.mobile())).status()).isEqualTo(201);
     assertThat(api.post("/v1/verifications", Map.of("to", Fixtures.mobile())).status()).isEqualTo(201);
     Api.Response capped = api.post("/v1/verifications", Map.of("to", Fixtures.mobile()));
@@ -150,6 +153,12 @@ class FraudGuardsTest {
     assertThat(capped.json().get("type").asString()).endsWith("/spend-cap-reached");
     assertThat(capped.json().get("channel").asString()).isEqualTo("sms");
     assertThat(Long.parseLong(capped.header("Retry-After"))).isBetween(1L, 86_400L);
+
+    // the counts are written by a background flush; written or not, the cap holds
+    spend.flush();
+    assertThat(jdbc.queryForObject("select units from protection_spend where tenant_id = ? and channel = 'sms'",
+        Long.class, tenant.tenant().id())).isEqualTo(2);
+    assertThat(api.post("/v1/verifications", Map.of("to", Fixtures.mobile())).status()).isEqualTo(429);
 
     assertThat(api.post("/v1/verifications", Map.of("to", Fixtures.mobile(), "channel", "voice")).status()).isEqualTo(201);
     Api.Response callsCapped = api.post("/v1/verifications", Map.of("to", Fixtures.mobile(), "channel", "voice"));

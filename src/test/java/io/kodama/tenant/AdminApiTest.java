@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kodama.support.Api;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
+import io.kodama.support.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @KodamaTest
@@ -21,6 +23,8 @@ class AdminApiTest {
 
   @LocalServerPort int port;
   @Autowired Tenants tenants;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MutableClock clock;
 
   @Test
   void operatorCreatesATenantAndAKeyThatWorksUntilRevoked() {
@@ -45,6 +49,20 @@ class AdminApiTest {
     assertThat(admin.delete("/admin/v1/tenants/" + tenantId + "/keys/" + key.get("id").asString()).status())
         .isEqualTo(204);
     assertThat(client.post("/v1/verifications", Map.of("to", Fixtures.mobile())).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aKeyRevokedByAnotherNodeStopsWorkingWithinTheCacheTime() {
+    Api admin = new Api(port, ADMIN);
+    String tenantId = admin.post("/admin/v1/tenants", Map.of("name", "Cache Co")).json().get("id").asString();
+    String secret = admin.post("/admin/v1/tenants/" + tenantId + "/keys", Map.of()).json().get("key").asString();
+    assertThat(tenants.authenticate(secret)).isPresent();
+
+    // another node revokes it: this node's cached tenant serves until the cache time has passed
+    jdbc.update("update api_keys set revoked_at = created_at where tenant_id = ?", tenantId);
+    assertThat(tenants.authenticate(secret)).isPresent();
+    clock.advance(Tenants.CACHED_FOR);
+    assertThat(tenants.authenticate(secret)).isEmpty();
   }
 
   @Test

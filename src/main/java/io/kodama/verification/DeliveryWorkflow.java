@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,9 +44,11 @@ class DeliveryWorkflow {
   private final SchedulerClient scheduler;
   private final Clock clock;
   private final Protection protection;
+  private final JdbcTemplate jdbc;
 
   DeliveryWorkflow(VerificationRepository repository, @Lazy Dispatcher dispatcher, SmsHealth smsHealth,
-      Tenants tenants, @Lazy SchedulerClient scheduler, Clock clock, Protection protection) {
+      Tenants tenants, @Lazy SchedulerClient scheduler, Clock clock, Protection protection, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.repository = repository;
     this.dispatcher = dispatcher;
     this.smsHealth = smsHealth;
@@ -73,8 +76,12 @@ class DeliveryWorkflow {
     Verification verification = found.get();
     switch (event.status()) {
       case AttemptStatuses.QUEUED -> scheduleReceiptTimeout(verification, event.attemptId());
-      case "delivered" -> smsHealth.delivered(verification.tenantId(), verification.to());
+      case "delivered" -> {
+        forgetReceiptTimeout(verification, event.attemptId());
+        smsHealth.delivered(verification.tenantId(), verification.to());
+      }
       case "undelivered", "failed" -> {
+        forgetReceiptTimeout(verification, event.attemptId());
         if ("verification_closed".equals(event.reason())) {
           return;
         }
@@ -109,6 +116,18 @@ class DeliveryWorkflow {
     scheduler.scheduleIfNotExists(
         new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id()),
         clock.instant().plusSeconds(seconds));
+  }
+
+  /**
+   * The SMS has its outcome: its receipt timer has nothing left to do. Deleted directly (one
+   * statement that finds nothing when there is no timer), unless a scheduler thread already picked
+   * it, in which case it runs, sees the outcome and stops.
+   */
+  private void forgetReceiptTimeout(Verification verification, String attemptId) {
+    if ("auto".equals(verification.channel())) {
+      jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ? and picked = false",
+          RECEIPT_TIMEOUT_TASK, attemptId);
+    }
   }
 
   /** Calls once per failed SMS: a late receipt after a timeout fallback does not call again. */

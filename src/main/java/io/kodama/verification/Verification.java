@@ -24,6 +24,12 @@ public record Verification(
     return PENDING.equals(status);
   }
 
+  /** This verification as closing it with {@code status} at {@code at} leaves it. */
+  Verification closed(String newStatus, String reason, Instant at) {
+    return new Verification(id, tenantId, to, country, lineType, channel, locale, purpose, externalRef, newStatus,
+        reason, codeLength, checksUsed, sends, lastSendAt, createdAt, at, expiresAt);
+  }
+
   @Override
   public String toString() {
     return "Verification[id=" + id + ", status=" + status + "]";

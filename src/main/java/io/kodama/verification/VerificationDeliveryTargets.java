@@ -27,20 +27,17 @@ final class VerificationDeliveryTargets implements DeliveryTargets {
 
   @Override
   public Optional<DeliveryTask> task(String verificationId, String attemptId, Channel channel) {
-    Optional<Verification> found = verifications.find(verificationId);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Verification v = found.get();
-    Optional<String> code = verifications.codeForDelivery(verificationId);
+    Optional<VerificationRepository.Stored> stored = verifications.stored(verificationId);
+    Optional<String> code = stored.flatMap(verifications::codeForDelivery);
     if (code.isEmpty()) {
       return Optional.empty();
     }
+    Verification v = stored.get().verification();
     Tenant tenant = tenants.get(v.tenantId());
     long seconds = Math.max(0, Duration.between(clock.instant(), v.expiresAt()).toSeconds());
     int minutes = (int) Math.max(1, (seconds + 59) / 60);
     Map<String, String> settings = new HashMap<>(tenant.effectiveSettings());
-    verifications.transactionOf(verificationId).ifPresent(t -> {
+    Optional.ofNullable(stored.get().transaction()).ifPresent(t -> {
       settings.put(TransactionDetails.AMOUNT_SETTING, t.amount());
       settings.put(TransactionDetails.CURRENCY_SETTING, t.currency());
       settings.put(TransactionDetails.PAYEE_SETTING, t.payee());

@@ -61,10 +61,10 @@ class VerificationRepository {
   }
 
   /** Takes one check if any is left; the single atomic step that bounds comparisons. */
-  boolean takeCheck(String id, int maxChecks, Instant now) {
-    return jdbc.update("update verifications set checks_used = checks_used + 1, updated_at = ?"
-        + " where id = ? and status = 'pending' and checks_used < ? and expires_at > ?",
-        Db.ts(now), id, maxChecks, Db.ts(now)) == 1;
+  boolean takeCheck(String id, int checksUsed, String codeHash, int maxChecks, Instant now) {
+    return jdbc.update("update verifications set checks_used = checks_used + 1, updated_at = ? where id = ?"
+        + " and status = 'pending' and checks_used = ? and checks_used < ? and code_hash = ? and expires_at > ?",
+        Db.ts(now), id, checksUsed, maxChecks, codeHash, Db.ts(now)) == 1;
   }
 
   /** Moves a pending verification to a final status and erases its sealed code. */

@@ -185,23 +185,29 @@ public class Verifications {
       throw new ApiException(ProblemType.NUMBER_LOCKED,
           "Too many wrong codes for this number; try again later").retryAfter(locked.get());
     }
-    Instant now = clock.instant();
-    if (!repository.takeCheck(id, settings.maxChecks(), now)) {
-      numberGuard.giveBack(tenant.id(), verification.to());
-      Verification current = expireIfDue(load(tenant, id).verification());
-      if (current.isPending()) {
-        // every check was used by parallel wrong guesses; the last of them fails it
-        return new CheckResult(false, current.status(), "too_many_checks", 0);
+    Instant slotAt = clock.instant();
+    // take the next check slot; when a parallel check (or a resend with a new code) changed the row
+    // first, read it again and try the next slot
+    VerificationRepository.Stored stored = initial;
+    while (!repository.takeCheck(id, stored.verification().checksUsed(), stored.codeHash(), settings.maxChecks(), slotAt)) {
+      stored = load(tenant, id);
+      Verification current = expireIfDue(stored.verification());
+      if (!current.isPending() || current.checksUsed() >= settings.maxChecks()) {
+        numberGuard.giveBack(tenant.id(), verification.to());
+        // a pending one had every check used by parallel wrong guesses; the last of them fails it
+        return current.isPending() ? new CheckResult(false, current.status(), "too_many_checks", 0)
+            : closedResult(current);
       }
-      return closedResult(current);
+      slotAt = clock.instant();
     }
-    VerificationRepository.Stored stored = load(tenant, id);
-    boolean right = code != null && code.length() == stored.verification().codeLength()
+    Instant now = slotAt;
+    Verification checked = stored.verification();
+    boolean right = code != null && code.length() == checked.codeLength()
         && vault.matches(id, code, presented, stored.codeHash());
     if (right) {
       numberGuard.giveBack(tenant.id(), verification.to());
       numberGuard.clearLockouts(tenant.id(), verification.to());
-      boolean approved = Boolean.TRUE.equals(tx.execute(status -> closeInTx(stored.verification(), Verification.APPROVED, null, now)));
+      boolean approved = Boolean.TRUE.equals(tx.execute(status -> closeInTx(checked, Verification.APPROVED, null, now)));
       meters.counter("kodama.checks", "outcome", approved ? "approved" : "not_pending").increment();
       if (approved) {
         return new CheckResult(true, Verification.APPROVED, null, null);
@@ -209,9 +215,9 @@ public class Verifications {
       return closedResult(load(tenant, id).verification());
     }
     meters.counter("kodama.checks", "outcome", "wrong").increment();
-    int remaining = settings.maxChecks() - stored.verification().checksUsed();
+    int remaining = settings.maxChecks() - (checked.checksUsed() + 1);
     if (remaining <= 0) {
-      tx.execute(status -> closeInTx(stored.verification(), Verification.FAILED, "too_many_checks", now));
+      tx.execute(status -> closeInTx(checked, Verification.FAILED, "too_many_checks", now));
       return new CheckResult(false, Verification.FAILED, "too_many_checks", 0);
     }
     return new CheckResult(false, Verification.PENDING, "wrong_code", remaining);
@@ -292,19 +298,17 @@ public class Verifications {
 
   // ---- used by the delivery job through VerificationDeliveryTargets
 
-  Optional<String> codeForDelivery(String id) {
-    return repository.findById(id)
-        .filter(s -> s.verification().isPending() && s.verification().expiresAt().isAfter(clock.instant()))
-        .filter(s -> s.codeSealed() != null)
-        .map(s -> vault.unseal(id, s.codeSealed()));
+  Optional<VerificationRepository.Stored> stored(String id) {
+    return repository.findById(id);
   }
 
-  Optional<Verification> find(String id) {
-    return repository.findById(id).map(VerificationRepository.Stored::verification);
-  }
-
-  Optional<TransactionDetails> transactionOf(String id) {
-    return repository.findById(id).map(VerificationRepository.Stored::transaction);
+  /** The code to deliver, while the verification is pending and unexpired. */
+  Optional<String> codeForDelivery(VerificationRepository.Stored stored) {
+    Verification v = stored.verification();
+    if (!v.isPending() || !v.expiresAt().isAfter(clock.instant()) || stored.codeSealed() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(vault.unseal(v.id(), stored.codeSealed()));
   }
 
   // ---- internals
@@ -327,7 +331,9 @@ public class Verifications {
   private Verification expireIfDue(Verification verification) {
     Instant now = clock.instant();
     if (verification.isPending() && !verification.expiresAt().isAfter(now)) {
-      tx.execute(status -> closeInTx(verification, Verification.EXPIRED, null, now));
+      if (Boolean.TRUE.equals(tx.execute(status -> closeInTx(verification, Verification.EXPIRED, null, now)))) {
+        return verification.closed(Verification.EXPIRED, null, now);
+      }
       return repository.findById(verification.id()).orElseThrow().verification();
     }
     return verification;
@@ -338,7 +344,7 @@ public class Verifications {
     if (!repository.close(verification.id(), status, reason, now)) {
       return false;
     }
-    Verification closed = repository.findById(verification.id()).orElseThrow().verification();
+    Verification closed = verification.closed(status, reason, now);
     if (Verification.APPROVED.equals(status)) {
       protection.approved(closed.tenantId(), closed.id(), closed.to(), closed.purpose(), closed.externalRef());
     }

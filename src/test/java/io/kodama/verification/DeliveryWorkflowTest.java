@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +26,7 @@ class DeliveryWorkflowTest {
   @Autowired Tenants tenants;
   @Autowired TestChannels channels;
   @Autowired MutableClock clock;
+  @Autowired JdbcTemplate jdbc;
 
   Api api;
 
@@ -59,6 +61,26 @@ class DeliveryWorkflowTest {
     JsonNode attempts = api.awaitAttempts(id, a -> a.size() == 2);
     assertThat(attempts.get(1).get("channel").asString()).isEqualTo("voice");
     assertThat(attempts.get(1).get("reason").asString()).isEqualTo("sms_no_receipt");
+  }
+
+  @Test
+  void anSmsWithItsOutcomeLeavesNoReceiptTimerBehind() {
+    String delivered = start(Fixtures.mobile(), "auto");
+    String silentNumber = Fixtures.mobile();
+    channels.outcome(Channel.SMS, silentNumber, "silent");
+    String silent = start(silentNumber, "auto");
+    String deliveredSms = api.awaitAttempts(delivered, a -> "delivered".equals(a.get(0).get("status").asString()))
+        .get(0).get("id").asString();
+    String silentSms = api.awaitAttempts(silent, a -> "submitted".equals(a.get(0).get("status").asString()))
+        .get(0).get("id").asString();
+
+    assertThat(timers(deliveredSms)).isZero();
+    assertThat(timers(silentSms)).isEqualTo(1);
+  }
+
+  private int timers(String smsAttemptId) {
+    return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ? and task_instance = ?",
+        Integer.class, DeliveryWorkflow.RECEIPT_TIMEOUT_TASK, smsAttemptId);
   }
 
   @Test

@@ -78,10 +78,13 @@ public class NumberStatuses {
     }
     Sender s = sender.get();
     Instant now = clock.instant();
-    jdbc.update("insert into number_reachability (tenant_id, number_key, number_masked, sms_failures, voice_failures,"
-            + " status, updated_at) values (?, ?, ?, 0, 0, ?, ?) on conflict do nothing",
-        s.tenantId(), s.numberKey(), s.masked(), REACHABLE, Db.ts(now));
     if (reached) {
+      Integer counted = jdbc.queryForObject("select count(*) from number_reachability where tenant_id = ?"
+          + " and number_key = ? and (status = ? or sms_failures > 0 or voice_failures > 0)", Integer.class,
+          s.tenantId(), s.numberKey(), UNREACHABLE);
+      if (counted == null || counted == 0) {
+        return; // no failures counted: nothing to reset (the usual case)
+      }
       int changed = jdbc.update("update number_reachability set status = ?, changed_at = ? where tenant_id = ?"
           + " and number_key = ? and status = ?", REACHABLE, Db.ts(now), s.tenantId(), s.numberKey(), UNREACHABLE);
       jdbc.update("update number_reachability set sms_failures = 0, voice_failures = 0, updated_at = ?"
@@ -91,6 +94,9 @@ public class NumberStatuses {
       }
       return;
     }
+    jdbc.update("insert into number_reachability (tenant_id, number_key, number_masked, sms_failures, voice_failures,"
+            + " status, updated_at) values (?, ?, ?, 0, 0, ?, ?) on conflict do nothing",
+        s.tenantId(), s.numberKey(), s.masked(), REACHABLE, Db.ts(now));
     String column = event.channel() == Channel.SMS ? "sms_failures" : "voice_failures";
     jdbc.update("update number_reachability set " + column + " = " + column + " + 1, updated_at = ?"
         + " where tenant_id = ? and number_key = ?", Db.ts(now), s.tenantId(), s.numberKey());

@@ -35,6 +35,18 @@ public final class VoiceRig implements AutoCloseable {
       IntSupplier gateDigits,
       AttemptUpdates updates,
       int maxCalls) {
+    this(trunk, transport, credentials, timings, gateDigits, updates, maxCalls, BrandSynthesizer.none());
+  }
+
+  public VoiceRig(
+      String trunk,
+      String transport,
+      SipCredentials credentials,
+      CallTimings timings,
+      IntSupplier gateDigits,
+      AttemptUpdates updates,
+      int maxCalls,
+      BrandSynthesizer synthesizer) {
     this.timers = Executors.newScheduledThreadPool(1);
     this.pacer = new RtpPacer("kodama-test-rtp");
     this.endpoint =
@@ -54,7 +66,7 @@ public final class VoiceRig implements AutoCloseable {
         new VoiceCalls(
             endpoint,
             pacer,
-            new PromptAssembler(ClipPromptLibrary.builtIn(), BrandSynthesizer.none()),
+            new PromptAssembler(ClipPromptLibrary.builtIn(), synthesizer),
             updates,
             timers,
             new VoiceCalls.CallDefaults("+81355559999", "127.0.0.1", timings, "any-key", 3, maxCalls),

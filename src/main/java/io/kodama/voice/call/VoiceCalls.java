@@ -7,6 +7,7 @@ import io.kodama.phone.MaskedNumber;
 import io.kodama.voice.prompts.CallAudio;
 import io.kodama.voice.prompts.CallScript;
 import io.kodama.voice.prompts.GateMode;
+import io.kodama.voice.prompts.Payment;
 import io.kodama.voice.prompts.PromptAssembler;
 import io.kodama.voice.prompts.PromptLanguage;
 import io.kodama.voice.rtp.RtpPacer;
@@ -171,7 +172,17 @@ public final class VoiceCalls implements AutoCloseable {
         Integer.parseInt(
             s.getOrDefault("voice.repetitions", Integer.toString(defaults.repetitions())).strip());
     int digit = gate == GateMode.DIGIT ? gateDigits.getAsInt() : 0;
-    return new CallScript(spoken, task.brand(), task.code(), repetitions, gate, digit);
+    return new CallScript(spoken, task.brand(), task.code(), repetitions, gate, digit, payment(s));
+  }
+
+  /** The payment a {@code transaction} verification confirms, as its SMS shows it; else null. */
+  private static Payment payment(Map<String, String> settings) {
+    String amount = settings.get("transaction.amount");
+    String currency = settings.get("transaction.currency");
+    String payee = settings.get("transaction.payee");
+    return amount == null || currency == null || payee == null
+        ? null
+        : new Payment(amount, currency, payee);
   }
 
   private void report(String attemptId, String status, String reason, Map<String, Object> detail) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param repetitions how many times the code is read (1–10, default 3)
  * @param gate whether to wait for a key before reading the code
  * @param gateDigit the digit to press when {@code gate} is {@link GateMode#DIGIT}, else ignored
+ * @param payment the payment the code confirms, read before the code; null for none
  */
 public record CallScript(
     List<PromptLanguage> languages,
@@ -19,10 +20,17 @@ public record CallScript(
     String code,
     int repetitions,
     GateMode gate,
-    int gateDigit) {
+    int gateDigit,
+    Payment payment) {
 
   /** Reads the code three times unless told otherwise. */
   public static final int DEFAULT_REPETITIONS = 3;
+
+  /** A call that confirms no payment. */
+  public CallScript(
+      List<PromptLanguage> languages, String brand, String code, int repetitions, GateMode gate, int gateDigit) {
+    this(languages, brand, code, repetitions, gate, gateDigit, null);
+  }
 
   public CallScript {
     languages = List.copyOf(languages);

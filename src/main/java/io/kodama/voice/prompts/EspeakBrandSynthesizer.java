@@ -3,29 +3,39 @@ package io.kodama.voice.prompts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads brand names with the espeak-ng command, caching each (language, brand) result. Degrades
- * to "cannot read" (the generic intro) when espeak-ng is missing, fails or takes too long, and
- * for Japanese names written with kanji, which espeak-ng cannot read (give the brand in kana or
- * latin letters).
+ * Reads brand names and payments with the espeak-ng command, keeping the {@value #MAX_CACHED}
+ * results used last. Degrades to "cannot read" (the generic intro, no payee) when espeak-ng is
+ * missing, fails or takes too long, and for Japanese names written with kanji, which espeak-ng
+ * cannot read (give the brand in kana or latin letters).
  */
 public final class EspeakBrandSynthesizer implements BrandSynthesizer {
 
   private static final Logger log = LoggerFactory.getLogger(EspeakBrandSynthesizer.class);
-  private static final int MAX_BRAND_LENGTH = 60;
+  private static final int MAX_TEXT_LENGTH = 160; // a payee has up to 100 characters
+  private static final int MAX_CACHED = 256;
   private static final int SILENCE_THRESHOLD = 200;
 
   private final String command;
   private final Duration timeout;
-  private final ConcurrentHashMap<String, Optional<short[]>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Optional<short[]>> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<short[]>> eldest) {
+              return size() > MAX_CACHED;
+            }
+          });
   private final AtomicBoolean warnedMissing = new AtomicBoolean();
 
   /**
@@ -48,11 +58,16 @@ public final class EspeakBrandSynthesizer implements BrandSynthesizer {
       return Optional.empty();
     }
     String text = brand.strip();
-    if (text.length() > MAX_BRAND_LENGTH || !readable(language, text)) {
+    if (text.length() > MAX_TEXT_LENGTH || !readable(language, text)) {
       return Optional.empty();
     }
-    Optional<short[]> spoken =
-        cache.computeIfAbsent(language.tag() + '\u0000' + text, key -> synthesize(language, text));
+    String key = language.tag() + '\u0000' + text;
+    Optional<short[]> spoken = cache.get(key);
+    if (spoken == null) {
+      // outside the cache's lock: a synthesis takes up to the timeout
+      spoken = synthesize(language, text);
+      cache.put(key, spoken);
+    }
     return spoken.map(short[]::clone);
   }
 

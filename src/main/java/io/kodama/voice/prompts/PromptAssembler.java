@@ -11,13 +11,18 @@ import java.util.Optional;
  * <pre>
  * ja: こちらは {brand} です。 にんしょうコードを おしらせします。       (opening)
  *     コードを きくには つぎの ボタンを おしてください 7            (gate, when on)
+ *     おふりこみ ごまんえん、 ふりこみさき {payee}                  (payment, when there is one)
  *     にんしょうコードは 4 8 2 9 1 5 です。 くりかえします。 …      (code × repetitions)
  *     もういちど きくには いちを おしてください。 しつれいします。      (repeat offer, goodbye)
- * en: This is {brand}. / Press any key to hear your code. / Your verification code is 4 8 2 9 1 5.
- *     Again: … / To hear it again, press 1. / Goodbye.
+ * en: This is {brand}. / Press any key to hear your code. / A payment of 50,000 Japanese Yen to
+ *     {payee}. / Your verification code is 4 8 2 9 1 5. Again: … / To hear it again, press 1. /
+ *     Goodbye.
  * </pre>
  *
- * Without a readable brand the opening is the generic intro. Thread-safe.
+ * Without a readable brand the opening is the generic intro. The payment is synthesized like the
+ * brand, and said in each language just before the first reading of the code (so "press 1" says
+ * it again); without a readable payee (kanji) it names the amount alone, and it is left out when
+ * nothing can be synthesized. Thread-safe.
  */
 public final class PromptAssembler {
 
@@ -67,6 +72,11 @@ public final class PromptAssembler {
       for (PromptLanguage language : languages) {
         if (r > 0) {
           code.phrase(language, Phrase.REPEAT).pause(language);
+        } else if (script.payment() != null) {
+          Optional<short[]> spoken = payment(language, script.payment());
+          if (spoken.isPresent()) {
+            code.add(spoken.get(), "payment").pause(language).pause(language);
+          }
         }
         code.phrase(language, Phrase.CODE_IS).pause(language);
         for (int i = 0; i < script.code().length(); i++) {
@@ -94,6 +104,11 @@ public final class PromptAssembler {
         repeatOffer.build(),
         goodbye.build(),
         List.copyOf(transcript));
+  }
+
+  private Optional<short[]> payment(PromptLanguage language, Payment payment) {
+    return brands.speak(language, payment.words(language, true))
+        .or(() -> brands.speak(language, payment.words(language, false)));
   }
 
   private final class Builder {

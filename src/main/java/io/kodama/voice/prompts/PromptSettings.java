@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param promptsDir {@code kodama.voice.prompts-dir}: a folder of the operator's recordings laid
  *     out like the built-in clips ({@code ja/4.wav}, {@code en/code-is.wav}, …); files found
  *     there replace the built-in ones. Unset: built-in clips only.
- * @param brandSynthesis {@code kodama.voice.brand-synthesis}: read brand names with espeak-ng
- *     (default true; without espeak-ng the generic intro is said)
+ * @param brandSynthesis {@code kodama.voice.brand-synthesis}: read brand names, and a payment's
+ *     amount and payee, with espeak-ng (default true; without espeak-ng the generic intro is
+ *     said and no payment)
  * @param espeakCommand {@code kodama.voice.espeak-command}: the espeak-ng executable
  */
 @ConfigurationProperties("kodama.voice")

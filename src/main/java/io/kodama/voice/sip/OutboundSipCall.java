@@ -60,7 +60,7 @@ final class OutboundSipCall implements SipCall {
   private boolean byeSent;
   private long sdpVersion = 1;
   private ScheduledFuture<?> ringTimer;
-  private SipCallEnd pendingEnd;
+  private SipCallEnd pendingEnd; // decided when we end an answered call with BYE
 
   OutboundSipCall(SipEndpoint endpoint, OutboundCallRequest request, SipCallListener listener) {
     this.endpoint = endpoint;
@@ -227,27 +227,23 @@ final class OutboundSipCall implements SipCall {
       media = Sdp.firstG711(response.getRawContent());
       hangUp = cancelWanted || media.isEmpty();
       state = State.ANSWERED;
-    }
-    if (hangUp) {
-      // answered after our CANCEL (or with nothing we can play): end it with BYE
-      sendBye();
-      synchronized (this) {
+      if (hangUp) {
+        // answered after our CANCEL (or with nothing we can play): decide how the call ended
+        // before the BYE goes out, since its answer (or its failure) ends the call on any thread
         SipCallEnd.Kind kind =
             media.isEmpty() && !cancelWanted
                 ? SipCallEnd.Kind.NO_MEDIA
                 : ringTimedOut ? SipCallEnd.Kind.RING_TIMEOUT : SipCallEnd.Kind.CANCELLED;
         int status = kind == SipCallEnd.Kind.NO_MEDIA ? Response.NOT_ACCEPTABLE_HERE : Response.OK;
-        endLater(kind, status);
+        pendingEnd = new SipCallEnd(kind, status, true);
       }
+    }
+    if (hangUp) {
+      sendBye();
       return;
     }
     LOG.debug("call {} answered", id());
     listener.onAnswered(media.get());
-  }
-
-  /** Remember how the call ended; reported when the BYE completes. */
-  private void endLater(SipCallEnd.Kind kind, int status) {
-    pendingEnd = new SipCallEnd(kind, status, true);
   }
 
   private void onFailure(ResponseEvent event, Response response, int status) {

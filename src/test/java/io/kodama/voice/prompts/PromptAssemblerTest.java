@@ -94,6 +94,59 @@ class PromptAssemblerTest {
   }
 
   @Test
+  void readsThePaymentBeforeTheFirstReadingOfTheCodeInEachLanguage() {
+    List<String> spoken = new ArrayList<>();
+    PromptAssembler assembler = new PromptAssembler(library, (language, text) -> {
+      if (text == null) {
+        return Optional.empty(); // no brand
+      }
+      spoken.add(language.tag() + ": " + text);
+      return Optional.of(BRAND);
+    });
+    Payment payment = new Payment("50000", "JPY", "ACME Shop");
+
+    CallAudio audio =
+        assembler.assemble(new CallScript(List.of(JA, EN), null, "12", 2, GateMode.ANY_KEY, 0, payment));
+
+    assertThat(spoken).containsExactly(
+        "ja: おふりこみ ごまんえん、 ふりこみさき ACME Shop",
+        "en: A payment of 50,000 Japanese Yen to ACME Shop");
+    assertThat(audio.transcript())
+        .filteredOn(name -> !name.endsWith("/pause"))
+        .containsSubsequence("ja/gate-any-key", "en/gate-any-key",
+            "payment", "ja/code-is", "ja/1", "ja/2", "ja/end-of-code",
+            "payment", "en/code-is", "en/1", "en/2", "en/end-of-code",
+            "ja/repeat", "ja/code-is");
+    assertThat(audio.transcript()).filteredOn("payment"::equals).hasSize(2);
+    assertThat(audio.whole()).isEqualTo(clipsOf(audio.transcript()));
+  }
+
+  @Test
+  void saysTheAmountAloneWhenThePayeeCannotBeRead() {
+    List<String> spoken = new ArrayList<>();
+    PromptAssembler assembler = new PromptAssembler(library, (language, text) -> {
+      if (text == null || text.contains("山田商店")) {
+        return Optional.empty(); // no brand; kanji cannot be read
+      }
+      spoken.add(language.tag() + ": " + text);
+      return Optional.of(BRAND);
+    });
+
+    assembler.assemble(new CallScript(List.of(JA, EN), null, "12", 1, GateMode.OFF, 0,
+        new Payment("12.5", "USD", "山田商店")));
+
+    assertThat(spoken).containsExactly("ja: おふりこみ じゅうに てん ご USD", "en: A payment of 12.5 US Dollar");
+  }
+
+  @Test
+  void leavesThePaymentOutWhenNothingCanBeSynthesized() {
+    CallAudio audio = noBrand().assemble(new CallScript(List.of(JA), null, "12", 1, GateMode.OFF, 0,
+        new Payment("50000", "JPY", "ACME Shop")));
+
+    assertThat(audio.transcript()).doesNotContain("payment");
+  }
+
+  @Test
   void countsTheRepetitionsHeardFromTheSamplesPlayed() {
     CallAudio audio = noBrand().assemble(new CallScript(List.of(JA), null, "123456", 3, GateMode.OFF, 0));
     int[] ends = audio.repetitionEnds();
@@ -116,6 +169,9 @@ class PromptAssemblerTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new CallScript(List.of(), null, "1234", 3, GateMode.OFF, 0));
     assertThat(new CallScript(List.of(JA), null, "1234", 3, GateMode.OFF, 0).toString()).doesNotContain("1234");
+    assertThatIllegalArgumentException().isThrownBy(() -> new Payment("5e4", "JPY", "ACME Shop"));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Payment("50000", "XYZ", "ACME Shop"));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Payment("50000", "JPY", " "));
   }
 
   @Test
@@ -135,7 +191,7 @@ class PromptAssemblerTest {
   private static short[] clipsOf(List<String> transcript) {
     List<short[]> clips = new ArrayList<>();
     for (String name : transcript) {
-      if (name.equals("brand")) {
+      if (name.equals("brand") || name.equals("payment")) {
         clips.add(BRAND);
         continue;
       }

@@ -7,6 +7,7 @@ import io.kodama.voice.prompts.CallAudio;
 import io.kodama.voice.prompts.CallScript;
 import io.kodama.voice.prompts.ClipPromptLibrary;
 import io.kodama.voice.prompts.GateMode;
+import io.kodama.voice.prompts.Payment;
 import io.kodama.voice.prompts.PromptAssembler;
 import io.kodama.voice.prompts.PromptLanguage;
 import io.kodama.voice.rtp.G711;
@@ -115,6 +116,22 @@ class DigitRecognizerTest {
         withBrand.assemble(
             new CallScript(List.of(PromptLanguage.JA, PromptLanguage.EN), "Kodama Bank", "2468", 1, GateMode.OFF, 0));
 
+    assertThat(recognizer.recognize(roundTrip(audio.whole(), G711.PCMA)).sequences())
+        .containsExactly("2468", "2468");
+  }
+
+  @Test
+  void doesNotTakeAPaymentReadByTheSynthesizerForDigits() {
+    var espeak = new io.kodama.voice.prompts.EspeakBrandSynthesizer();
+    org.junit.jupiter.api.Assumptions.assumeTrue(espeak.available(), "espeak-ng is not installed");
+    PromptAssembler withPayment = new PromptAssembler(library, espeak);
+
+    CallAudio audio =
+        withPayment.assemble(
+            new CallScript(List.of(PromptLanguage.JA, PromptLanguage.EN), null, "2468", 1, GateMode.OFF, 0,
+                new Payment("50000", "JPY", "ACME Shop")));
+
+    assertThat(audio.transcript()).contains("payment");
     assertThat(recognizer.recognize(roundTrip(audio.whole(), G711.PCMA)).sequences())
         .containsExactly("2468", "2468");
   }

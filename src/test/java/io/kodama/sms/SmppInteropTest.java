@@ -2,8 +2,8 @@ package io.kodama.sms;
 
 import static io.kodama.sms.SmsTestRig.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kodama.support.Peers;
 import io.kodama.dispatch.DeliveryTask;
 import io.kodama.sms.smpp.SmppClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,9 +49,7 @@ class SmppInteropTest {
   @Test
   void deliversJapaneseAndLongEnglishSmsThroughNodeSmppAndMatchesItsDecimalReceipts() throws Exception {
     boolean installed = Files.isDirectory(SERVER_DIR.resolve("node_modules").resolve("smpp"));
-    if (System.getenv("CI") == null) {
-      assumeTrue(installed, "run `npm ci --prefix interop/smpp-server` to enable this test");
-    }
+    Peers.require(installed, "run `npm ci --prefix interop/smpp-server` to enable this test");
     int port = startNodeServer();
 
     MutableClock clock = new MutableClock(Instant.parse("2025-04-01T03:00:00Z"));

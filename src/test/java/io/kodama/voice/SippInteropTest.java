@@ -1,8 +1,8 @@
 package io.kodama.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kodama.support.Peers;
 import io.kodama.dispatch.DeliveryTask;
 import io.kodama.simulator.phone.PhoneBehaviour;
 import io.kodama.simulator.phone.PhoneCall;
@@ -45,7 +45,7 @@ class SippInteropTest {
 
   @BeforeAll
   static void needsSipp() {
-    assumeTrue(sippInstalled(), "sipp is not installed (apt-get install -y sip-tester)");
+    Peers.require(sippInstalled(), "sipp is not installed (apt-get install -y sip-tester)");
   }
 
   @Test

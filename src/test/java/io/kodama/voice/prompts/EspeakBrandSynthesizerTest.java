@@ -1,8 +1,8 @@
 package io.kodama.voice.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kodama.support.Peers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class EspeakBrandSynthesizerTest {
   @Test
   void readsKanaAndLatinBrandsWithEspeakAndCachesThem() {
     EspeakBrandSynthesizer synthesizer = new EspeakBrandSynthesizer();
-    assumeTrue(synthesizer.available(), "espeak-ng is not installed");
+    Peers.require(synthesizer.available(), "espeak-ng is not installed (apt-get install -y espeak-ng)");
 
     short[] kana = synthesizer.speak(PromptLanguage.JA, "こだま ぎんこう").orElseThrow();
     short[] latin = synthesizer.speak(PromptLanguage.EN, "Kodama Bank").orElseThrow();

@@ -2,6 +2,7 @@ package io.kodama.simulator.phone.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kodama.support.Peers;
 import io.kodama.voice.prompts.BrandSynthesizer;
 import io.kodama.voice.prompts.CallAudio;
 import io.kodama.voice.prompts.CallScript;
@@ -109,7 +110,7 @@ class DigitRecognizerTest {
   @Test
   void doesNotTakeABrandReadByTheSynthesizerForDigits() {
     var espeak = new io.kodama.voice.prompts.EspeakBrandSynthesizer();
-    org.junit.jupiter.api.Assumptions.assumeTrue(espeak.available(), "espeak-ng is not installed");
+    Peers.require(espeak.available(), "espeak-ng is not installed (apt-get install -y espeak-ng)");
     PromptAssembler withBrand = new PromptAssembler(library, espeak);
 
     CallAudio audio =
@@ -123,7 +124,7 @@ class DigitRecognizerTest {
   @Test
   void doesNotTakeAPaymentReadByTheSynthesizerForDigits() {
     var espeak = new io.kodama.voice.prompts.EspeakBrandSynthesizer();
-    org.junit.jupiter.api.Assumptions.assumeTrue(espeak.available(), "espeak-ng is not installed");
+    Peers.require(espeak.available(), "espeak-ng is not installed (apt-get install -y espeak-ng)");
     PromptAssembler withPayment = new PromptAssembler(library, espeak);
 
     CallAudio audio =

@@ -28,8 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class SimulatedPhone implements AutoCloseable {
   private final ExecutorService recognition;
   private final SipEndpoint endpoint;
   private final List<PhoneCall> calls = new ArrayList<>();
+  private final List<Consumer<ReceivedInvite>> inviteListeners = new CopyOnWriteArrayList<>();
 
   public SimulatedPhone(PhoneSettings settings, PromptLibrary prompts, Clock clock) {
     this.settings = settings;
@@ -136,6 +139,18 @@ public final class SimulatedPhone implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells the listener about every new call's INVITE from now on, on the SIP stack's thread, before
+   * the phone answers it: keep the listener short.
+   */
+  public void addInviteListener(Consumer<ReceivedInvite> listener) {
+    inviteListeners.add(listener);
+  }
+
+  public void removeInviteListener(Consumer<ReceivedInvite> listener) {
+    inviteListeners.remove(listener);
+  }
+
   /** Forgets the ended calls. */
   public void clear() {
     synchronized (calls) {
@@ -157,8 +172,17 @@ public final class SimulatedPhone implements AutoCloseable {
   }
 
   private void onInvite(InboundCall call) {
+    long receivedAt = System.nanoTime();
     PhoneBehaviour behaviour = PhoneBehaviour.of(call.dialled());
     Leg leg = new Leg(call, behaviour, clock.instant());
+    ReceivedInvite invite = new ReceivedInvite(call.id(), leg.number, receivedAt);
+    for (Consumer<ReceivedInvite> listener : inviteListeners) {
+      try {
+        listener.accept(invite);
+      } catch (RuntimeException e) {
+        LOG.warn("An INVITE listener failed", e);
+      }
+    }
     call.listen(leg);
     LOG.debug("call to {}: {}", MaskedNumber.of(leg.number), behaviour.kind());
     if (!behaviour.answers()) {

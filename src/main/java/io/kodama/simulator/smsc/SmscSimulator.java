@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
@@ -87,6 +89,7 @@ public final class SmscSimulator implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong(4_100_000_000L);
   private final AtomicLong submits = new AtomicLong();
   private final AtomicLong receiptsSent = new AtomicLong();
+  private final List<Consumer<SentReceipt>> receiptListeners = new CopyOnWriteArrayList<>();
   private final ExecutorService binders = Executors.newCachedThreadPool(daemon("smsc-sim-bind"));
   private final ScheduledExecutorService receipts =
       Executors.newScheduledThreadPool(8, daemon("smsc-sim-receipt"));
@@ -144,6 +147,18 @@ public final class SmscSimulator implements AutoCloseable {
   /** How many receipts reached a client. */
   public long receiptsSent() {
     return receiptsSent.get();
+  }
+
+  /**
+   * Tells the listener about every receipt a client takes from now on, on the thread that sent it,
+   * after the client answered it (so it runs after the client handled the receipt).
+   */
+  public void addReceiptListener(Consumer<SentReceipt> listener) {
+    receiptListeners.add(listener);
+  }
+
+  public void removeReceiptListener(Consumer<SentReceipt> listener) {
+    receiptListeners.remove(listener);
   }
 
   /** How many sessions are bound now. */
@@ -257,8 +272,9 @@ public final class SmscSimulator implements AutoCloseable {
     SMPPServerSession session = receivingSession();
     if (session != null) {
       try {
-        deliverReceipt(session, id, to, from, outcome, stat, submitted);
+        long sentAt = deliverReceipt(session, id, to, from, outcome, stat, submitted);
         receiptsSent.incrementAndGet();
+        tellListeners(new SentReceipt(to, id, stat, sentAt));
         return;
       } catch (Exception e) {
         log.debug("Receipt not taken; trying again", e);
@@ -269,7 +285,18 @@ public final class SmscSimulator implements AutoCloseable {
     }
   }
 
-  private void deliverReceipt(
+  private void tellListeners(SentReceipt receipt) {
+    for (Consumer<SentReceipt> listener : receiptListeners) {
+      try {
+        listener.accept(receipt);
+      } catch (RuntimeException e) {
+        log.warn("A receipt listener failed", e);
+      }
+    }
+  }
+
+  /** @return {@link System#nanoTime()} just before the deliver_sm went out */
+  private long deliverReceipt(
       SMPPServerSession session, String id, String to, String from, SimulatedOutcome outcome,
       String stat, Instant submitted) throws Exception {
     boolean hex = outcome == SimulatedOutcome.HEX_RECEIPT_ID;
@@ -289,6 +316,7 @@ public final class SmscSimulator implements AutoCloseable {
               new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), id),
               new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, messageState(stat))
             };
+    long sentAt = System.nanoTime();
     session.deliverShortMessage(
         "",
         TypeOfNumber.INTERNATIONAL,
@@ -304,6 +332,7 @@ public final class SmscSimulator implements AutoCloseable {
         new RawDataCoding((byte) 0),
         text.getBytes(StandardCharsets.ISO_8859_1),
         tlvs);
+    return sentAt;
   }
 
   private static byte messageState(String stat) {

@@ -17,8 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -106,9 +104,6 @@ public class WebhookEvents {
       scheduler.getObject().scheduleIfNotExists(deliveryTask.instance(WebhookDeliveryJob.instanceId(id, endpoint.id()),
           new WebhookDeliveryJob.Data(id, endpoint.id(), 1)), now);
     }
-    if (!targets.isEmpty()) {
-      runSoonAfterCommit();
-    }
     return id;
   }
 
@@ -117,7 +112,6 @@ public class WebhookEvents {
     String instance = WebhookDeliveryJob.instanceId(event.id(), endpoint.id()) + "/" + Ids.next("rd", clock);
     scheduler.getObject().scheduleIfNotExists(deliveryTask.instance(instance,
         new WebhookDeliveryJob.Data(event.id(), endpoint.id(), 1)), clock.instant());
-    runSoonAfterCommit();
   }
 
   /**
@@ -142,22 +136,5 @@ public class WebhookEvents {
 
   public WebhookEvent get(Tenant tenant, String id) {
     return events.find(tenant.id(), id).orElseThrow(() -> ApiException.notFound("event", id));
-  }
-
-  /**
-   * db-scheduler wakes up when a job is scheduled, but then the row is not committed yet; waking it
-   * again after the commit lets the job start at once instead of at the next poll.
-   */
-  private void runSoonAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
-        }
-      });
-    } else {
-      scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
-    }
   }
 }

@@ -147,6 +147,8 @@ class ReceiptToInviteBenchmark {
     AtomicInteger left = new AtomicInteger(count);
     AtomicInteger failed = new AtomicInteger();
     double loadBefore = load();
+    long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     ExecutorService workers = Executors.newFixedThreadPool(concurrency);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -174,8 +176,11 @@ class ReceiptToInviteBenchmark {
     } finally {
       workers.shutdownNow();
     }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / count;
     Stats stats = Stats.of(micros, failed.get());
-    System.out.printf("BENCH %s: %s; load average %.1f → %.1f%n", name, stats, loadBefore, load());
+    System.out.printf("BENCH %s: %s; %.1f verifications/s, %.0f ms of CPU each (the whole JVM); load average %.1f → %.1f%n",
+        name, stats, count / seconds, cpuMillis, loadBefore, load());
     return stats;
   }
 
@@ -209,6 +214,10 @@ class ReceiptToInviteBenchmark {
     double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
     return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double load() {

@@ -44,14 +44,18 @@ import org.springframework.test.context.TestPropertySource;
  * ({@code …901}, {@code …902}, {@code …903}); the phone answers the {@code 0…} and {@code 4…}
  * numbers and refuses {@code 1…, 3…, 7…, 8…, 9…} (busy, decline, 480, 600, 500), so the
  * sequential runs use only answering numbers and the runs with 20 in flight, which need 20 numbers
- * (a new verification to a number supersedes the pending one), use both. The phone's time unit and
- * the gate timeout are short so that answered calls end within a second or two and the benchmark
- * holds few calls. db-scheduler polls at the shipped interval (1 s, not the test profile's 200 ms).
+ * (a new verification to a number supersedes the pending one), use both ({@code 2…} would ring for
+ * 30 s, {@code 5…} and {@code 6…} would hear the whole code). The phone's time unit and the gate
+ * timeout are short so that answered calls end within a second or two and the benchmark holds few
+ * calls. db-scheduler polls at the shipped interval (1 s, not the test profile's 200 ms). A warm-up
+ * (half sequential, half in flight) comes first, then each run times {@code count} verifications
+ * one at a time and {@code count} with {@code concurrency} in flight (a closed loop).
  *
  * <p>Off by default; run with {@code mvn -q test -Dtest=ReceiptToInviteBenchmark -Dkodama.bench=true
  * -Dlogging.level.io.kodama=info -Dsurefire.failIfNoSpecifiedTests=false}, optionally {@code
- * -Dkodama.bench.count=200 -Dkodama.bench.concurrency=20 -Dkodama.bench.warmup=60
- * -Dkodama.bench.runs=3}. Results are printed as lines starting with {@code BENCH}.
+ * -Dkodama.bench.count=200 -Dkodama.bench.concurrency=20 -Dkodama.bench.warmup=1000
+ * -Dkodama.bench.runs=3}. Results are lines starting with {@code BENCH} in {@code
+ * target/surefire-reports/io.kodama.webhook.ReceiptToInviteBenchmark-output.txt}.
  */
 @KodamaTest
 @Tag("benchmark")
@@ -82,7 +86,7 @@ class ReceiptToInviteBenchmark {
   void timesTheFailedReceiptToTheFallbackInvite() throws Exception {
     int count = Integer.getInteger("kodama.bench.count", 200);
     int concurrency = Integer.getInteger("kodama.bench.concurrency", 20);
-    int warmup = Integer.getInteger("kodama.bench.warmup", 60);
+    int warmup = Integer.getInteger("kodama.bench.warmup", 1000);
     int runs = Integer.getInteger("kodama.bench.runs", 3);
     List<String> mixed = new ArrayList<>(ANSWERING);
     mixed.addAll(REFUSING);
@@ -134,7 +138,7 @@ class ReceiptToInviteBenchmark {
       }
       summary("sequential", sequential);
       summary(concurrency + " in flight", parallel);
-      System.out.printf("BENCH events that matched no verification in flight: %d%n", strays.get());
+      System.out.println(String.format("BENCH events that matched no verification in flight: %d", strays.get()));
     } finally {
       smsc.removeReceiptListener(onReceipt);
       phone.removeInviteListener(onInvite);
@@ -179,8 +183,8 @@ class ReceiptToInviteBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / count;
     Stats stats = Stats.of(micros, failed.get());
-    System.out.printf("BENCH %s: %s; %.1f verifications/s, %.0f ms of CPU each (the whole JVM); load average %.1f → %.1f%n",
-        name, stats, count / seconds, cpuMillis, loadBefore, load());
+    System.out.println(String.format("BENCH %s: %s; %.1f verifications/s, %.0f ms of CPU each (the whole JVM);"
+        + " load average %.1f → %.1f", name, stats, count / seconds, cpuMillis, loadBefore, load()));
     return stats;
   }
 
@@ -191,11 +195,11 @@ class ReceiptToInviteBenchmark {
     try {
       Api.Response started = api.post("/v1/verifications", Map.of("to", number));
       if (started.status() != 201) {
-        System.out.printf("BENCH start refused for %s: %d %s%n", number, started.status(), started.body());
+        System.out.println(String.format("BENCH start refused for %s: %d %s", number, started.status(), started.body()));
         return -1;
       }
       if (!p.seen.await(30, TimeUnit.SECONDS)) {
-        System.out.printf("BENCH no %s for %s within 30 s%n", p.receipt.get() == 0 ? "receipt" : "INVITE", number);
+        System.out.println(String.format("BENCH no %s for %s within 30 s", p.receipt.get() == 0 ? "receipt" : "INVITE", number));
         return -1;
       }
       return p.invite.get() - p.receipt.get();
@@ -205,9 +209,9 @@ class ReceiptToInviteBenchmark {
   }
 
   private static void summary(String name, List<Stats> runs) {
-    System.out.printf("BENCH %s, median of %d runs: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", name,
-        runs.size(), median(runs, Stats::p50), median(runs, Stats::p90), median(runs, Stats::p99),
-        median(runs, Stats::max));
+    System.out.println(String.format("BENCH %s, median of %d runs: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+        name, runs.size(), median(runs, Stats::p50), median(runs, Stats::p90), median(runs, Stats::p99),
+        median(runs, Stats::max)));
   }
 
   private static double median(List<Stats> runs, ToDoubleFunction<Stats> value) {

@@ -4,8 +4,9 @@
 // fixed rate (open loop), and report pairs per second and latency percentiles.
 //
 //   java bench/PairsLoad.java --url http://localhost:8080 --key kdm_… [--concurrency 32] [--seconds 30]
-//                             [--warmup 10] [--rate 500] [--prefix +81900]
+//                             [--warmup 10] [--rate 500] [--prefix +81900] [--runs 3]
 //
+// --runs N     N measured runs after one warm-up, each reported, then their medians
 // --rate N     open loop: N pairs per second, latency measured from the scheduled start (no coordinated omission)
 // --prefix P   numbers are P followed by random digits (their last three stay below 900, which the
 //              SMSC simulator delivers)
@@ -46,7 +47,7 @@ public class PairsLoad {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("url", "http://localhost:8080", "concurrency", "32",
-        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+819012", "mode", "pairs"));
+        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+819012", "mode", "pairs", "runs", "1"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
@@ -78,10 +79,30 @@ public class PairsLoad {
           r.percentile(99));
       System.exit(0);
     }
+    List<Result> results = new ArrayList<>(List.of(r));
+    report(r, concurrency, rate);
+    for (int i = 1; i < Integer.parseInt(o.get("runs")); i++) {
+      results.add(run(runner, concurrency, rate, Integer.parseInt(o.get("seconds"))));
+      report(results.get(i), concurrency, rate);
+    }
+    if (results.size() > 1) {
+      System.out.printf("median of %d runs: pairs/s=%.0f p50=%.2f ms p99=%.2f ms%n", results.size(),
+          median(results.stream().mapToDouble(x -> x.count / x.seconds).toArray()),
+          median(results.stream().mapToDouble(x -> x.percentile(50)).toArray()),
+          median(results.stream().mapToDouble(x -> x.percentile(99)).toArray()));
+    }
+    System.exit(0);
+  }
+
+  static void report(Result r, int concurrency, int rate) {
     System.out.printf("pairs=%d errors=%d seconds=%.1f pairs/s=%.0f p50=%.2f ms p99=%.2f ms max=%.2f ms (%s)%n",
         r.count, r.errors, r.seconds, r.count / r.seconds, r.percentile(50), r.percentile(99), r.percentile(100),
         rate > 0 ? "open loop at " + rate + "/s" : "closed loop, " + concurrency + " in flight");
-    System.exit(0);
+  }
+
+  static double median(double[] values) {
+    Arrays.sort(values);
+    return values[values.length / 2];
   }
 
   /** Waits until the matched-receipt counter reaches {@code target} or stops moving for 5 s. */
@@ -167,6 +188,8 @@ public class PairsLoad {
     final Socket socket;
     final OutputStream out;
     final InputStream in;
+    /** The server said {@code Connection: close} (Tomcat does after 100 requests): open a new one. */
+    boolean closing;
 
     Connection(URI base) throws IOException {
       socket = new Socket(base.getHost(), base.getPort());
@@ -192,6 +215,8 @@ public class PairsLoad {
           length = Integer.parseInt(header.substring(15).trim());
         } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
           chunked = true;
+        } else if (lower.startsWith("connection:") && lower.contains("close")) {
+          closing = true;
         }
       }
       StringBuilder text = new StringBuilder();
@@ -263,6 +288,10 @@ public class PairsLoad {
           if (!m.find()) {
             return failed("start", started);
           }
+          if (connection.closing) {
+            connection.close();
+            connection = new Connection(base);
+          }
           // a wrong code: the load generator cannot read the SMS, and a wrong check runs the same
           // path (slot taken, keyed hash compared) as a right one
           String[] checked = connection.post(host, "/v1/verifications/" + m.group(1) + "/check", key,
@@ -271,7 +300,11 @@ public class PairsLoad {
             return failed("check", checked);
           }
         }
-        idle.offer(connection);
+        if (connection.closing) {
+          connection.close();
+        } else {
+          idle.offer(connection);
+        }
         return true;
       } catch (Exception e) {
         if (!reported.getAndSet(true)) {

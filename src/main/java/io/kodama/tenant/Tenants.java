@@ -90,7 +90,11 @@ public class Tenants {
   }
 
   public Optional<Tenant> find(String id) {
-    return cached("id:" + id, () -> jdbc.query("select * from tenants where id = ?", this::tenant, id));
+    return cached("id:" + id, () -> stored(id));
+  }
+
+  private List<Tenant> stored(String id) {
+    return jdbc.query("select * from tenants where id = ?", this::tenant, id);
   }
 
   public Tenant get(String id) {
@@ -107,7 +111,8 @@ public class Tenants {
    */
   @Transactional
   public Tenant update(String id, String brand, String locale, Map<String, String> settingChanges) {
-    Tenant current = get(id);
+    // the stored row, not a cached copy: the changes are merged into it
+    Tenant current = stored(id).stream().findFirst().orElseThrow(() -> ApiException.notFound("tenant", id));
     Map<String, String> settings = new LinkedHashMap<>(current.settings());
     if (settingChanges != null) {
       settingChanges.forEach((key, value) -> {

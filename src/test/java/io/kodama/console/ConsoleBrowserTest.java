@@ -206,6 +206,9 @@ class ConsoleBrowserTest {
       browser.screenshot("webhooks-en");
 
       browser.find("#logout").click();
+      // the click submits the logout form; the browser may still show the old page for a moment
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT)
+          .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/console/login"));
       assertThat(browser.driver().getCurrentUrl()).contains("/console/login");
       browser.open("/console/login?lang=en");
       browser.screenshot("login-en");

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +35,7 @@ final class DeliveryReceipts implements ReceiptSink {
   private final Clock clock;
   private final Counter matched;
   private final Counter unmatched;
+  private final Counter kept;
   private final Counter intermediate;
 
   DeliveryReceipts(
@@ -47,12 +50,14 @@ final class DeliveryReceipts implements ReceiptSink {
     this.clock = clock;
     this.matched = receipts(meters, "matched");
     this.unmatched = receipts(meters, "unmatched");
+    this.kept = receipts(meters, "kept");
     this.intermediate = receipts(meters, "intermediate");
   }
 
   private static Counter receipts(MeterRegistry meters, String result) {
     return Counter.builder("kodama.sms.receipts")
-        .description("SMPP delivery receipts read, by whether they matched an attempt")
+        .description("SMPP delivery receipts read: matched to an attempt (at once or when its submit response came),"
+            + " kept for a submit response still to come, intermediate, or unmatched (no id or state)")
         .tag("result", result)
         .register(meters);
   }
@@ -97,7 +102,7 @@ final class DeliveryReceipts implements ReceiptSink {
     if (Boolean.TRUE.equals(adopted)) {
       matched.increment();
     } else {
-      unmatched.increment();
+      kept.increment();
       log.info("Receipt {} for unknown message id from {} kept for a later submit response",
           receipt.stat(), MaskedNumber.of(receipt.handset()));
     }
@@ -108,6 +113,7 @@ final class DeliveryReceipts implements ReceiptSink {
     for (SmsMessageStore.Orphan orphan : store.orphansFor(messageIds)) {
       if (orphan.stat() != null && !orphan.stat().equals("ACCEPTD") && !orphan.stat().equals("ENROUTE")) {
         apply(attemptId, orphan.stat(), orphan.err(), orphan.messageKey());
+        matchedLater();
       }
       store.deleteOrphan(orphan.messageKey());
     }
@@ -126,6 +132,21 @@ final class DeliveryReceipts implements ReceiptSink {
       store.mapIds(attemptId, List.of(orphan.messageKey()), false);
       apply(attemptId, orphan.stat(), orphan.err(), orphan.messageKey());
       store.deleteOrphan(orphan.messageKey());
+      matchedLater();
+    }
+  }
+
+  /** A kept receipt found its attempt: counted as matched once the transaction commits. */
+  private void matchedLater() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          matched.increment();
+        }
+      });
+    } else {
+      matched.increment();
     }
   }
 

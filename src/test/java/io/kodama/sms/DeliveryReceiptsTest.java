@@ -29,8 +29,8 @@ class DeliveryReceiptsTest {
     });
   }
 
-  private double unmatched() {
-    return meters.get("kodama.sms.receipts").tag("result", "unmatched").counter().count();
+  private double counted(String result) {
+    return meters.get("kodama.sms.receipts").tag("result", result).counter().count();
   }
 
   @Test
@@ -51,9 +51,10 @@ class DeliveryReceiptsTest {
   @Test
   void receiptBeforeTheSubmitResponseIsAppliedWhenTheMappingAppears() {
     store.begin("att_3", "+819012345678", 1, clock.instant(), clock.instant().plus(Duration.ofMinutes(2)));
+    double matchedBefore = counted("matched");
     receipts.accept(ReceiptText.parse("id:777 stat:DELIVRD err:000", "777", 2, "+819012345678"));
     assertThat(updates.of("att_3")).isEmpty();
-    assertThat(unmatched()).isEqualTo(1.0);
+    assertThat(counted("kept")).isEqualTo(1.0);
 
     db.tx.executeWithoutResult(s -> {
       store.mapIds("att_3", List.of("777"), true);
@@ -62,6 +63,7 @@ class DeliveryReceiptsTest {
     });
     assertThat(updates.statusesOf("att_3")).containsExactly("delivered");
     assertThat(store.orphansFor(List.of("777"))).isEmpty();
+    assertThat(counted("matched")).isEqualTo(matchedBefore + 1);
   }
 
   @Test
@@ -88,7 +90,8 @@ class DeliveryReceiptsTest {
   void unknownIdsAreCountedAndKeptWithoutFailing() {
     receipts.accept(ReceiptText.parse("id:999999 stat:DELIVRD", null, null, "+819099990000"));
     receipts.accept(ReceiptText.parse("no id at all"));
-    assertThat(unmatched()).isEqualTo(2.0);
+    assertThat(counted("kept")).isEqualTo(1.0);
+    assertThat(counted("unmatched")).isEqualTo(1.0);
     assertThat(updates.all()).isEmpty();
   }
 

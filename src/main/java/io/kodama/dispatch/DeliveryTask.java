@@ -1,6 +1,7 @@
 package io.kodama.dispatch;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One delivery of a code over one channel: what a {@link DeliveryChannel} needs to send it.
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param validityMinutes how long the code stays valid, rounded up to whole minutes
  * @param purpose {@code login}, {@code signup}, {@code transaction} or the client's own word
  * @param settings the tenant's channel settings, e.g. {@code sms.template.ja}, {@code
- *     sms.webotp-domain}, {@code sms.app-hash}, {@code voice.gate}, {@code voice.repetitions}
+ *     sms.webotp-domain}, {@code sms.app-hash}, {@code voice.gate}, {@code voice.repetitions}, and for a
+ *     payment the {@link Payment} under {@link #PAYMENT_AMOUNT}, {@link #PAYMENT_CURRENCY}, {@link #PAYMENT_PAYEE}
  */
 public record DeliveryTask(
     String attemptId,
@@ -29,8 +31,24 @@ public record DeliveryTask(
     String purpose,
     Map<String, String> settings) {
 
+  public static final String PAYMENT_AMOUNT = "transaction.amount";
+  public static final String PAYMENT_CURRENCY = "transaction.currency";
+  public static final String PAYMENT_PAYEE = "transaction.payee";
+
+  /** What a payment's code confirms ({@code purpose: transaction}), for the channel to show or read. */
+  public record Payment(String amount, String currency, String payee) {}
+
   public DeliveryTask {
     settings = Map.copyOf(settings);
+  }
+
+  /** The payment this code confirms; empty unless all three of its settings are present. */
+  public Optional<Payment> payment() {
+    String amount = settings.get(PAYMENT_AMOUNT);
+    String currency = settings.get(PAYMENT_CURRENCY);
+    String payee = settings.get(PAYMENT_PAYEE);
+    return amount == null || currency == null || payee == null
+        ? Optional.empty() : Optional.of(new Payment(amount, currency, payee));
   }
 
   @Override

@@ -141,14 +141,14 @@ public final class SmsTemplates {
    * first line, so the customer sees what they approve: {@code お振込み: 50,000円 → 山田商店}.
    */
   static String transactionLine(DeliveryTask task, String language) {
-    String amount = task.settings().get("transaction.amount");
-    String currency = task.settings().get("transaction.currency");
-    String payee = task.settings().get("transaction.payee");
-    if (amount == null || currency == null || payee == null) {
+    if (task.payment().isEmpty()) {
       return "";
     }
+    DeliveryTask.Payment payment = task.payment().get();
+    String currency = payment.currency();
+    String payee = payment.payee();
     String grouped = new java.text.DecimalFormat("#,##0.####",
-        java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new java.math.BigDecimal(amount));
+        java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new java.math.BigDecimal(payment.amount()));
     if ("ja".equals(language)) {
       return "お振込み: " + ("JPY".equals(currency) ? grouped + "円" : grouped + " " + currency) + " → " + payee + "\n";
     }

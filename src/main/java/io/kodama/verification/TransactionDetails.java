@@ -17,11 +17,6 @@ import java.util.Locale;
  */
 public record TransactionDetails(String amount, String currency, String payee) {
 
-  /** Delivery-task setting keys through which channels show or read the transaction. */
-  public static final String AMOUNT_SETTING = "transaction.amount";
-  public static final String CURRENCY_SETTING = "transaction.currency";
-  public static final String PAYEE_SETTING = "transaction.payee";
-
   /**
    * Checks and normalises what a client sent; null when all three are null.
    *

@@ -37,11 +37,12 @@ final class VerificationDeliveryTargets implements DeliveryTargets {
     long seconds = Math.max(0, Duration.between(clock.instant(), v.expiresAt()).toSeconds());
     int minutes = (int) Math.max(1, (seconds + 59) / 60);
     Map<String, String> settings = new HashMap<>(tenant.effectiveSettings());
-    Optional.ofNullable(stored.get().transaction()).ifPresent(t -> {
-      settings.put(TransactionDetails.AMOUNT_SETTING, t.amount());
-      settings.put(TransactionDetails.CURRENCY_SETTING, t.currency());
-      settings.put(TransactionDetails.PAYEE_SETTING, t.payee());
-    });
+    TransactionDetails payment = stored.get().transaction();
+    if (payment != null) {
+      settings.put(DeliveryTask.PAYMENT_AMOUNT, payment.amount());
+      settings.put(DeliveryTask.PAYMENT_CURRENCY, payment.currency());
+      settings.put(DeliveryTask.PAYMENT_PAYEE, payment.payee());
+    }
     return Optional.of(new DeliveryTask(attemptId, verificationId, v.tenantId(), v.to(), code.get(), v.locale(),
         tenant.brand(), minutes, v.purpose(), settings));
   }

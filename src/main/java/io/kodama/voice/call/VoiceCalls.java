@@ -172,17 +172,9 @@ public final class VoiceCalls implements AutoCloseable {
         Integer.parseInt(
             s.getOrDefault("voice.repetitions", Integer.toString(defaults.repetitions())).strip());
     int digit = gate == GateMode.DIGIT ? gateDigits.getAsInt() : 0;
-    return new CallScript(spoken, task.brand(), task.code(), repetitions, gate, digit, payment(s));
-  }
-
-  /** The payment a {@code transaction} verification confirms, as its SMS shows it; else null. */
-  private static Payment payment(Map<String, String> settings) {
-    String amount = settings.get("transaction.amount");
-    String currency = settings.get("transaction.currency");
-    String payee = settings.get("transaction.payee");
-    return amount == null || currency == null || payee == null
-        ? null
-        : new Payment(amount, currency, payee);
+    // the payment a transaction verification confirms, as its SMS shows it
+    Payment payment = task.payment().map(p -> new Payment(p.amount(), p.currency(), p.payee())).orElse(null);
+    return new CallScript(spoken, task.brand(), task.code(), repetitions, gate, digit, payment);
   }
 
   private void report(String attemptId, String status, String reason, Map<String, Object> detail) {

@@ -3,6 +3,7 @@ package io.kodama.protection;
 import io.kodama.dispatch.AttemptChanged;
 import io.kodama.dispatch.AttemptStatuses;
 import io.kodama.dispatch.Channel;
+import io.kodama.system.AfterCommit;
 import io.kodama.system.ApiException;
 import io.kodama.system.ProblemType;
 import io.kodama.tenant.Tenant;
@@ -22,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,16 +64,7 @@ class SpendCounter {
       return;
     }
     Key key = new Key(event.tenantId(), event.channel().wire(), day(event.at()));
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          add(key, 1);
-        }
-      });
-    } else {
-      add(key, 1);
-    }
+    AfterCommit.run(() -> add(key, 1));
   }
 
   private void add(Key key, long units) {

@@ -5,6 +5,7 @@ import io.kodama.phone.MaskedNumber;
 import io.kodama.sms.smpp.MessageIds;
 import io.kodama.sms.smpp.Receipt;
 import io.kodama.sms.smpp.ReceiptSink;
+import io.kodama.system.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -138,16 +137,7 @@ final class DeliveryReceipts implements ReceiptSink {
 
   /** A kept receipt found its attempt: counted as matched once the transaction commits. */
   private void matchedLater() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          matched.increment();
-        }
-      });
-    } else {
-      matched.increment();
-    }
+    AfterCommit.run(matched::increment);
   }
 
   private void apply(String attemptId, String stat, String err, String messageId) {

@@ -67,6 +67,11 @@ class VerificationRepository {
         Db.ts(now), id, checksUsed, maxChecks, codeHash, Db.ts(now)) == 1;
   }
 
+  /** Gives back a check slot taken by a check that was not compared. */
+  void giveBackCheck(String id) {
+    jdbc.update("update verifications set checks_used = checks_used - 1 where id = ? and checks_used > 0", id);
+  }
+
   /** Moves a pending verification to a final status and erases its sealed code. */
   boolean close(String id, String status, String reason, Instant now) {
     return jdbc.update("update verifications set status = ?, status_reason = ?, code_sealed = null, updated_at = ?"

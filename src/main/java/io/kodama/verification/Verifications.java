@@ -179,12 +179,6 @@ public class Verifications {
     if (!verification.isPending()) {
       return closedResult(verification);
     }
-    Optional<Duration> locked = numberGuard.take(tenant.id(), verification.to());
-    if (locked.isPresent()) {
-      meters.counter("kodama.checks", "outcome", "number_locked").increment();
-      throw new ApiException(ProblemType.NUMBER_LOCKED,
-          "Too many wrong codes for this number; try again later").retryAfter(locked.get());
-    }
     Instant slotAt = clock.instant();
     // take the next check slot; when a parallel check (or a resend with a new code) changed the row
     // first, read it again and try the next slot
@@ -193,12 +187,20 @@ public class Verifications {
       stored = load(tenant, id);
       Verification current = expireIfDue(stored.verification());
       if (!current.isPending() || current.checksUsed() >= settings.maxChecks()) {
-        numberGuard.giveBack(tenant.id(), verification.to());
         // a pending one had every check used by parallel wrong guesses; the last of them fails it
         return current.isPending() ? new CheckResult(false, current.status(), "too_many_checks", 0)
             : closedResult(current);
       }
       slotAt = clock.instant();
+    }
+    // the number's slot only after the verification's: parallel guesses at one verification hold at
+    // most maxChecks number slots at once, so they cannot lock the number out by racing
+    Optional<Duration> locked = numberGuard.take(tenant.id(), verification.to());
+    if (locked.isPresent()) {
+      repository.giveBackCheck(id);
+      meters.counter("kodama.checks", "outcome", "number_locked").increment();
+      throw new ApiException(ProblemType.NUMBER_LOCKED,
+          "Too many wrong codes for this number; try again later").retryAfter(locked.get());
     }
     Instant now = slotAt;
     Verification checked = stored.verification();

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @KodamaTest
 class CheckLimitsTest {
@@ -30,6 +31,7 @@ class CheckLimitsTest {
   @Autowired MeterRegistry meters;
   @Autowired MutableClock clock;
   @Autowired VerificationSettings settings;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void fiftyParallelWrongChecksGetAtMostFiveComparisons() throws Exception {
@@ -62,6 +64,52 @@ class CheckLimitsTest {
     assertThat(api.post("/v1/verifications/" + id + "/check", Map.of("code", code)).json().get("valid").asBoolean())
         .isFalse();
     assertThat(api.get("/v1/verifications/" + id).json().get("status").asString()).isEqualTo("failed");
+  }
+
+  @Test
+  void parallelGuessesAtOneVerificationDoNotLockTheNumberBeyondItsOwnChecks() throws Exception {
+    Fixtures.TestTenant tenant = Fixtures.tenant(tenants);
+    Api api = new Api(port, tenant.key());
+    String number = Fixtures.mobile();
+    int maxChecks = settings.maxChecks();
+    // use up all but maxChecks of the number's wrong checks on earlier verifications
+    int used = 0;
+    while (used < settings.numberWrongChecks() - maxChecks) {
+      String earlier = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
+      for (int i = 0; i < maxChecks && used < settings.numberWrongChecks() - maxChecks; i++, used++) {
+        assertThat(api.post("/v1/verifications/" + earlier + "/check", Map.of("code", wrongFor(earlier))).status())
+            .isEqualTo(200);
+      }
+    }
+    String id = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
+    String wrong = wrongFor(id);
+
+    ExecutorService pool = Executors.newFixedThreadPool(40);
+    List<Callable<Api.Response>> checks = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", wrong)));
+    }
+    List<Api.Response> responses = new ArrayList<>();
+    for (Future<Api.Response> future : pool.invokeAll(checks)) {
+      responses.add(future.get());
+    }
+    pool.shutdown();
+
+    // the verification's own checks fit in what the number had left: none of the guesses is locked out
+    assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    assertThat(api.get("/v1/verifications/" + id).json().get("status").asString()).isEqualTo("failed");
+    // and the number's wrong checks are now used up: the next verification's check is locked out
+    String next = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
+    Api.Response locked = api.post("/v1/verifications/" + next + "/check", Map.of("code", wrongFor(next)));
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.json().get("type").asString()).endsWith("/number-locked");
+    // a locked-out check does not use up one of the verification's checks
+    assertThat(jdbc.queryForObject("select checks_used from verifications where id = ?", Integer.class, next))
+        .isZero();
+  }
+
+  private String wrongFor(String id) {
+    return channels.lastFor(id).code().equals("000000") ? "111111" : "000000";
   }
 
   @Test

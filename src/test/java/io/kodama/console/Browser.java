@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -55,7 +56,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** The page's script errors since the last call. */
-  java.util.List<String> scriptErrors() {
+  List<String> scriptErrors() {
     return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
         .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
   }
@@ -72,7 +73,7 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
-  java.util.List<WebElement> all(String css) {
+  List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
@@ -93,19 +94,25 @@ final class Browser implements AutoCloseable {
 
   /**
    * Waits until an element matching the selector shows {@code expected}. Pages that refresh
-   * themselves (the demo phone while a verification is pending) replace their elements, so a
-   * replaced element is simply looked up again.
+   * themselves (the demo phone while a verification is pending) replace their elements, so the
+   * texts are read in the page in one script call: no element reference can go stale between
+   * finding it and reading it (Chrome reports that as a stale element or as "Node with given id
+   * does not belong to the document").
    */
   void awaitText(String css, String expected, Duration timeout) {
     try {
-      new WebDriverWait(driver, timeout)
-          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-          .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(expected)));
+      new WebDriverWait(driver, timeout).until(d -> texts(css).stream().anyMatch(t -> t.contains(expected)));
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-wait");
       throw new AssertionError("'" + expected + "' never showed in " + css + " within " + timeout + " on "
-          + driver.getCurrentUrl() + "; it reads: " + all(css).stream().map(WebElement::getText).toList(), e);
+          + driver.getCurrentUrl() + "; it reads: " + texts(css), e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> texts(String css) {
+    return (List<String>) driver.executeScript(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText)", css);
   }
 
   void signIn(String user, String password) {

@@ -27,9 +27,18 @@ import javax.net.ssl.SSLSocketFactory;
  * (never a second resolution), so DNS rebinding cannot turn a checked name into a refused address.
  * TLS still verifies the certificate against the host name (SNI and endpoint identification).
  * Redirects are not followed (a 3xx is a failure), and the whole exchange must finish within the
- * timeout. The response body is not read.
+ * timeout.
+ *
+ * <p>Connections are kept alive and reused for the same checked address (a TLS handshake or a TCP
+ * connection per event costs the receiver as much as Kodama): a response whose end is known
+ * (Content-Length or chunked, at most {@value #MAX_SKIPPED_BODY} bytes of body, which is read and
+ * dropped) leaves its connection for the next POST, unless either side said {@code Connection:
+ * close}. A reused connection that the receiver closed before answering is replaced by a new one
+ * and the POST sent once more; receivers drop a repeat by its {@code webhook-id}, as the Standard
+ * Webhooks specification asks of them (Go's HTTP client retries the same way for requests that carry
+ * an idempotency key).
  */
-final class WebhookSender {
+final class WebhookSender implements AutoCloseable {
 
   /** What became of one POST. {@code status} is 0 when no response arrived. */
   record Outcome(int status, long latencyMs, String error, Duration retryAfter) {
@@ -52,19 +61,37 @@ final class WebhookSender {
 
   static final String USER_AGENT = "Kodama-Webhooks/1.0";
   private static final int MAX_HEAD_BYTES = 16 * 1024;
+  static final int MAX_SKIPPED_BODY = 64 * 1024;
+  /** Idle connections kept per route: one for each scheduler thread that may post at once. */
+  private static final int IDLE_PER_ROUTE = 16;
+  /** Below the shortest common server keep-alive (Node.js: 5 s). */
+  static final Duration MAX_IDLE = Duration.ofSeconds(4);
 
   private final AddressPolicy policy;
   private final Resolver resolver;
   private final Duration timeout;
   private final Clock clock;
   private final SSLSocketFactory tls;
+  private final IdleConnections idle;
 
   WebhookSender(AddressPolicy policy, Resolver resolver, Duration timeout, Clock clock) {
+    this(policy, resolver, timeout, clock, new IdleConnections(IDLE_PER_ROUTE, MAX_IDLE.toNanos(), System::nanoTime));
+  }
+
+  WebhookSender(AddressPolicy policy, Resolver resolver, Duration timeout, Clock clock, IdleConnections idle) {
     this.policy = policy;
     this.resolver = resolver;
     this.timeout = timeout;
     this.clock = clock;
     this.tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    this.idle = idle;
+  }
+
+  /** A reused connection was closed by the receiver before it answered: nothing was received. */
+  private static final class ClosedBeforeResponse extends IOException {
+    ClosedBeforeResponse(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   /** Why a URL cannot be a webhook endpoint, or null when its form is fine. */
@@ -124,6 +151,18 @@ final class WebhookSender {
     int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
     List<String> connectErrors = new ArrayList<>();
     for (InetAddress address : addresses) {
+      IdleConnections.Route route = new IdleConnections.Route(https, bareHost(url), address, port);
+      IdleConnections.Connection reused = idle.take(route);
+      if (reused != null) {
+        try {
+          return exchange(reused, route, url, port, headers, body, start, deadline);
+        } catch (ClosedBeforeResponse e) {
+          reused.close(); // the receiver had closed it: send on a new connection
+        } catch (IOException e) {
+          reused.close();
+          return new Outcome(0, elapsedMs(start), describe(e), null);
+        }
+      }
       Socket socket = new Socket();
       try {
         socket.setTcpNoDelay(true);
@@ -133,17 +172,25 @@ final class WebhookSender {
         connectErrors.add(address.getHostAddress() + ": " + describe(e));
         continue;
       }
-      try (Socket connected = https ? tls(socket, bareHost(url), port, deadline) : socket) {
-        return exchange(connected, url, port, headers, body, start, deadline);
+      IdleConnections.Connection connection = null;
+      try {
+        connection = new IdleConnections.Connection(https ? tls(socket, route.host(), port, deadline) : socket, false);
+        return exchange(connection, route, url, port, headers, body, start, deadline);
       } catch (IOException e) {
+        close(connection == null ? socket : connection.socket);
         return new Outcome(0, elapsedMs(start), describe(e), null);
       }
     }
     return new Outcome(0, elapsedMs(start), "connect failed: " + String.join("; ", connectErrors), null);
   }
 
-  private Outcome exchange(Socket socket, URI url, int port, Map<String, String> headers, byte[] body, long start,
-      long deadline) throws IOException {
+  /**
+   * Sends the request and reads the response; gives the connection back to the idle ones when the
+   * response was read to its end and both sides keep it alive, closes it otherwise.
+   */
+  private Outcome exchange(IdleConnections.Connection connection, IdleConnections.Route route, URI url, int port,
+      Map<String, String> headers, byte[] body, long start, long deadline) throws IOException {
+    Socket socket = connection.socket;
     StringBuilder head = new StringBuilder(512);
     String target = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     if (url.getRawQuery() != null) {
@@ -158,47 +205,166 @@ final class WebhookSender {
     head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
     head.append("Content-Type: application/json\r\n");
     head.append("Content-Length: ").append(body.length).append("\r\n");
-    head.append("Connection: close\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     head.append("\r\n");
-    socket.setSoTimeout(remainingMillis(deadline));
-    OutputStream out = socket.getOutputStream();
-    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-
-    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1024);
-    while (true) {
-      List<String> lines = readHead(socket, in, deadline);
-      int status = statusOf(lines.get(0));
-      if (status >= 100 && status < 200) {
-        continue; // 100 Continue and other interim responses
+    InputStream in = connection.in;
+    List<String> lines;
+    try {
+      socket.setSoTimeout(remainingMillis(deadline));
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      lines = readHead(socket, in, deadline);
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      // nothing of a response arrived: on a reused connection, the receiver had closed it
+      throw connection.reused && !(e instanceof HeadException) ? new ClosedBeforeResponse(e) : e;
+    }
+    int status = statusOf(lines.get(0));
+    while (status >= 100 && status < 200) {
+      lines = readHead(socket, in, deadline); // 100 Continue and other interim responses
+      status = statusOf(lines.get(0));
+    }
+    Duration retryAfter = null;
+    boolean keepAlive = lines.get(0).startsWith("HTTP/1.1 ");
+    long contentLength = -1;
+    boolean chunked = false;
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
       }
-      Duration retryAfter = null;
-      for (int i = 1; i < lines.size(); i++) {
-        String line = lines.get(i);
-        int colon = line.indexOf(':');
-        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Retry-After")) {
-          retryAfter = RetryPolicy.parseRetryAfter(line.substring(colon + 1), clock.instant());
+      String name = line.substring(0, colon).trim();
+      String value = line.substring(colon + 1).trim();
+      if (name.equalsIgnoreCase("Retry-After")) {
+        retryAfter = RetryPolicy.parseRetryAfter(value, clock.instant());
+      } else if (name.equalsIgnoreCase("Connection") && value.toLowerCase(Locale.ROOT).contains("close")) {
+        keepAlive = false;
+      } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        chunked = value.equalsIgnoreCase("chunked");
+        keepAlive &= chunked;
+      } else if (name.equalsIgnoreCase("Content-Length")) {
+        contentLength = parseLength(value);
+        keepAlive &= contentLength >= 0;
+      }
+    }
+    String error = status >= 200 && status < 300 ? null : "HTTP " + status;
+    Outcome outcome = new Outcome(status, elapsedMs(start), error, retryAfter);
+    boolean noBody = status == 204 || status == 304;
+    if (keepAlive && (noBody || chunked || contentLength >= 0) && skipBody(socket, in, noBody, chunked, contentLength,
+        deadline)) {
+      idle.give(route, connection);
+    } else {
+      connection.close();
+    }
+    return outcome;
+  }
+
+  /**
+   * Reads and drops a response body whose end is known, so that the connection can carry the next
+   * request; false (the connection is then closed) when it is too large or cannot be read in time.
+   */
+  private static boolean skipBody(Socket socket, InputStream in, boolean noBody, boolean chunked, long contentLength,
+      long deadline) {
+    try {
+      if (noBody) {
+        return true;
+      }
+      if (!chunked) {
+        return contentLength <= MAX_SKIPPED_BODY && skip(socket, in, contentLength, deadline);
+      }
+      long total = 0;
+      while (true) {
+        String sizeLine = readLine(socket, in, deadline);
+        int extension = sizeLine.indexOf(';');
+        long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim(), 16);
+        if (size == 0) {
+          while (!readLine(socket, in, deadline).isEmpty()) {
+            // trailers
+          }
+          return true;
+        }
+        total += size;
+        if (size < 0 || total > MAX_SKIPPED_BODY || !skip(socket, in, size, deadline)
+            || !readLine(socket, in, deadline).isEmpty()) {
+          return false;
         }
       }
-      String error = status >= 200 && status < 300 ? null : "HTTP " + status;
-      return new Outcome(status, elapsedMs(start), error, retryAfter);
+    } catch (IOException | NumberFormatException e) {
+      return false;
     }
   }
 
-  /** Reads a response head (status line and headers) up to its empty line; the body stays unread. */
+  private static boolean skip(Socket socket, InputStream in, long bytes, long deadline) throws IOException {
+    for (long left = bytes; left > 0; ) {
+      socket.setSoTimeout(remainingMillis(deadline));
+      long skipped = in.skip(left);
+      if (skipped <= 0) {
+        if (in.read() < 0) {
+          return false;
+        }
+        skipped = 1;
+      }
+      left -= skipped;
+    }
+    return true;
+  }
+
+  private static String readLine(Socket socket, InputStream in, long deadline) throws IOException {
+    StringBuilder line = new StringBuilder();
+    while (true) {
+      socket.setSoTimeout(remainingMillis(deadline));
+      int b = in.read();
+      if (b < 0 || line.length() > 1024) {
+        throw new IOException("bad chunked body");
+      }
+      if (b == '\n') {
+        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+        return line.substring(0, end);
+      }
+      line.append((char) b);
+    }
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Part of a response arrived (or all of it, malformed): the receiver did answer. */
+  private static final class HeadException extends IOException {
+    HeadException(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads a response head (status line and headers) up to its empty line. */
   private static List<String> readHead(Socket socket, InputStream in, long deadline) throws IOException {
     java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(256);
     int matched = 0; // how much of CR LF CR LF has been seen
     while (matched < 4) {
       if (head.size() >= MAX_HEAD_BYTES) {
-        throw new IOException("response head larger than " + MAX_HEAD_BYTES + " bytes");
+        throw new HeadException("response head larger than " + MAX_HEAD_BYTES + " bytes");
       }
       socket.setSoTimeout(remainingMillis(deadline));
-      int b = in.read();
+      int b;
+      try {
+        b = in.read();
+      } catch (SocketTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        throw head.size() > 0 ? new HeadException("connection broken in the middle of a response: " + e.getMessage())
+            : e;
+      }
       if (b < 0) {
-        throw new IOException("connection closed before a response");
+        throw head.size() > 0 ? new HeadException("connection closed in the middle of a response")
+            : new IOException("connection closed before a response");
       }
       head.write(b);
       matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -257,6 +423,11 @@ final class WebhookSender {
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     String text = e instanceof SocketTimeoutException ? "timed out" + message : e.getClass().getSimpleName() + message;
     return text.length() > 300 ? text.substring(0, 300) : text;
+  }
+
+  @Override
+  public void close() {
+    idle.close();
   }
 
   private static void close(Socket socket) {

@@ -7,12 +7,14 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /** CI runs the suite twice and says which database each run must really use. */
 @KodamaTest
 class DatabaseTest {
 
   @Autowired DataSource dataSource;
+  @Autowired Environment environment;
 
   @Test
   void runsOnTheDatabaseTheBuildAskedFor() throws Exception {
@@ -20,5 +22,11 @@ class DatabaseTest {
     try (Connection connection = dataSource.getConnection()) {
       assertThat(connection.getMetaData().getDatabaseProductName().toLowerCase()).contains(expected);
     }
+  }
+
+  @Test
+  void schedulerLocksAndFetchesOnPostgresql() {
+    boolean postgresql = System.getProperty("kodama.test.db", "h2").equals("postgresql");
+    assertThat(environment.getProperty(SchedulerPolling.PROPERTY)).isEqualTo(postgresql ? "lock_and_fetch" : null);
   }
 }

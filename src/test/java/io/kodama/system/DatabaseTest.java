@@ -3,6 +3,7 @@ package io.kodama.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kodama.support.KodamaTest;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,17 @@ class DatabaseTest {
   }
 
   @Test
-  void schedulerLocksAndFetchesOnPostgresql() {
+  void appliesTheDefaultsOfItsDatabase() throws Exception {
     boolean postgresql = System.getProperty("kodama.test.db", "h2").equals("postgresql");
-    assertThat(environment.getProperty(SchedulerPolling.PROPERTY)).isEqualTo(postgresql ? "lock_and_fetch" : null);
+    assertThat(environment.getProperty(DatabaseDefaults.POLLING)).isEqualTo(postgresql ? "lock_and_fetch" : null);
+    assertThat(((HikariDataSource) dataSource).getMaxLifetime()).isEqualTo(postgresql ? 1_800_000 : 60_000);
+    if (!postgresql) {
+      try (Connection connection = dataSource.getConnection();
+          var result = connection.createStatement().executeQuery(
+              "select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'")) {
+        assertThat(result.next()).isTrue();
+        assertThat(result.getString(1)).isEqualTo("64");
+      }
+    }
   }
 }

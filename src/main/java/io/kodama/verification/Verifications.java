@@ -181,9 +181,12 @@ public class Verifications {
     }
     Instant slotAt = clock.instant();
     // take the next check slot; when a parallel check (or a resend with a new code) changed the row
-    // first, read it again and try the next slot
+    // first, read it again and try the next slot. The expiry never changes, so it is checked here
+    // rather than in the update: with it there, both databases could plan the update by id as a scan
+    // of every pending verification (the (status, expires_at) index)
     VerificationRepository.Stored stored = initial;
-    while (!repository.takeCheck(id, stored.verification().checksUsed(), stored.codeHash(), settings.maxChecks(), slotAt)) {
+    while (!stored.verification().expiresAt().isAfter(slotAt)
+        || !repository.takeCheck(id, stored.verification().checksUsed(), stored.codeHash(), settings.maxChecks(), slotAt)) {
       stored = load(tenant, id);
       Verification current = expireIfDue(stored.verification());
       if (!current.isPending() || current.checksUsed() >= settings.maxChecks()) {

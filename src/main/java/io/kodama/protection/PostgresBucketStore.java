@@ -1,26 +1,44 @@
 package io.kodama.protection;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * Buckets in the {@code protection_buckets} table through bucket4j's PostgreSQL backend
  * (select-for-update), so every node of an installation draws from the same buckets. A bucket row
  * expires once it would be full again, and the cleanup job deletes it.
+ *
+ * <p>Buckets use their own small pool whose connections commit without waiting for the WAL flush
+ * ({@code synchronous_commit = off}). Every start takes a token from its tenant's bucket, one row
+ * locked from the select to the commit, so with flushed commits a tenant could never start more
+ * verifications per second than the disk flushes per second. What this risks is the last fraction of
+ * a second of bucket changes when PostgreSQL itself crashes: a few requests beyond a limit, never a
+ * verification or an event (those commit on the main pool, flushed).
  */
-final class PostgresBucketStore implements BucketStore {
+final class PostgresBucketStore implements BucketStore, AutoCloseable {
+
+  static final String NO_FLUSH_WAIT = "set synchronous_commit = off";
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+  private final DataSource pool;
+  private final Map<String, Bucket> tenantBuckets = new ConcurrentHashMap<>();
 
   PostgresBucketStore(DataSource dataSource, TimeMeter timeMeter) {
-    this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+    this.pool = ownPool(dataSource);
+    this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
         .primaryKeyMapper(PrimaryKeyMapper.STRING)
         .table("protection_buckets")
         .idColumn("id")
@@ -33,12 +51,51 @@ final class PostgresBucketStore implements BucketStore {
 
   @Override
   public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-    return buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
+    return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
   }
 
   @Override
   public void refund(String key, BucketConfiguration configuration) {
-    buckets.builder().build(key, configuration).addTokens(1);
+    bucket(key, configuration).addTokens(1);
+  }
+
+  /**
+   * A tenant's bucket is one row that every start of the tenant locks: its proxy is kept, with
+   * bucket4j's batching, so that the starts a node makes at the same time take their tokens in one
+   * transaction instead of queueing on the row lock one by one (the limit stays exact). Other
+   * buckets (a number, a prefix, an IP block) are rarely hit at once and are not kept.
+   */
+  private Bucket bucket(String key, BucketConfiguration configuration) {
+    if (key.startsWith(RateLimiter.TENANT_KEY)) {
+      return tenantBuckets.computeIfAbsent(key,
+          k -> buckets.builder().withOptimization(Optimizations.batching()).build(k, configuration));
+    }
+    return buckets.builder().build(key, configuration);
+  }
+
+  /** A copy of the application's pool, smaller, whose connections do not wait for the flush. */
+  private static DataSource ownPool(DataSource dataSource) {
+    if (!(dataSource instanceof HikariDataSource main)) {
+      return dataSource; // a pool Kodama did not make: use it as it is
+    }
+    HikariConfig config = new HikariConfig();
+    main.copyStateTo(config);
+    config.setPoolName("kodama-buckets");
+    config.setMaximumPoolSize(Math.min(8, main.getMaximumPoolSize()));
+    config.setMinimumIdle(1);
+    config.setConnectionInitSql(NO_FLUSH_WAIT);
+    return new HikariDataSource(config);
+  }
+
+  DataSource pool() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    if (pool instanceof HikariDataSource own && own.getPoolName().equals("kodama-buckets")) {
+      own.close();
+    }
   }
 
   @Override

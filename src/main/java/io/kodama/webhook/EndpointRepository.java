@@ -1,12 +1,16 @@
 package io.kodama.webhook;
 
+import io.kodama.system.AfterCommit;
 import io.kodama.system.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +36,13 @@ class EndpointRepository {
     }
   }
 
+  /** How long a delivery may use an endpoint read before (changes made on this node are seen at once). */
+  static final Duration CACHED_FOR = Duration.ofSeconds(1);
+
+  private record Cached(Row row, long untilNanos) {}
+
   private final JdbcTemplate jdbc;
+  private final Map<String, Cached> forDelivery = new ConcurrentHashMap<>();
 
   EndpointRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -54,6 +64,30 @@ class EndpointRepository {
     return jdbc.query("select * from webhook_endpoints where id = ?", this::row, id).stream().findFirst();
   }
 
+  /**
+   * The endpoint a delivery posts to, read at most {@link #CACHED_FOR} ago: every event to an
+   * endpoint would otherwise read the same row again. A change made on another node (disabled,
+   * deleted, secret rotated) reaches this node's deliveries within that time; a rotated secret still
+   * verifies then, as the previous one stays valid during the overlap.
+   */
+  Optional<Row> findForDelivery(String id) {
+    long now = System.nanoTime();
+    Cached cached = forDelivery.get(id);
+    if (cached != null && now - cached.untilNanos() < 0) {
+      return Optional.of(cached.row());
+    }
+    Optional<Row> row = findById(id);
+    row.ifPresentOrElse(found -> forDelivery.put(id, new Cached(found, now + CACHED_FOR.toNanos())),
+        () -> forDelivery.remove(id));
+    return row;
+  }
+
+  /** Forgets the endpoint's cached row now and again after the changing transaction commits. */
+  private void changed(String id) {
+    forDelivery.remove(id);
+    AfterCommit.run(() -> forDelivery.remove(id));
+  }
+
   List<WebhookEndpoint> list(String tenantId) {
     return jdbc.query("select * from webhook_endpoints where tenant_id = ? order by created_at, id",
         (rs, i) -> row(rs, i).endpoint(), tenantId);
@@ -71,6 +105,7 @@ class EndpointRepository {
   }
 
   void update(WebhookEndpoint e) {
+    changed(e.id());
     jdbc.update("update webhook_endpoints set url = ?, description = ?, event_types = ?, enabled = ?,"
             + " disabled_reason = ?, updated_at = ? where id = ? and tenant_id = ?",
         e.url(), e.description(), String.join(",", e.eventTypes()), e.enabled(), e.disabledReason(),
@@ -78,17 +113,20 @@ class EndpointRepository {
   }
 
   void rotate(String id, String newSealed, String previousSealed, Instant previousUntil, Instant now) {
+    changed(id);
     jdbc.update("update webhook_endpoints set secret_sealed = ?, previous_secret_sealed = ?, previous_secret_until = ?,"
         + " updated_at = ? where id = ?", newSealed, previousSealed, Db.ts(previousUntil), Db.ts(now), id);
   }
 
   /** Disables an endpoint Kodama may no longer call; true when it was enabled. */
   boolean disable(String id, String reason, Instant now) {
+    changed(id);
     return jdbc.update("update webhook_endpoints set enabled = false, disabled_reason = ?, updated_at = ?"
         + " where id = ? and enabled = true", reason, Db.ts(now), id) == 1;
   }
 
   boolean delete(String tenantId, String id) {
+    changed(id);
     return jdbc.update("delete from webhook_endpoints where id = ? and tenant_id = ?", id, tenantId) == 1;
   }
 

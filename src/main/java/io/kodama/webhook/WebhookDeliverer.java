@@ -45,7 +45,7 @@ final class WebhookDeliverer {
   /** Delivers; returns when to try again, or empty when this delivery is over. */
   Optional<Instant> deliver(WebhookDeliveryJob.Data job) {
     Optional<WebhookEvent> event = events.find(job.eventId());
-    Optional<EndpointRepository.Row> row = endpoints.findById(job.endpointId());
+    Optional<EndpointRepository.Row> row = endpoints.findForDelivery(job.endpointId());
     if (event.isEmpty() || row.isEmpty()) {
       log.debug("Webhook {} to {} dropped: event or endpoint deleted", job.eventId(), job.endpointId());
       return Optional.empty();

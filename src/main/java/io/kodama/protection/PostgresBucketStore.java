@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  */
 final class PostgresBucketStore implements BucketStore, AutoCloseable {
 
-  static final String NO_FLUSH_WAIT = "set synchronous_commit = off";
+  private static final String POOL_NAME = "kodama-buckets";
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
   private final DataSource pool;
@@ -80,10 +80,10 @@ final class PostgresBucketStore implements BucketStore, AutoCloseable {
     }
     HikariConfig config = new HikariConfig();
     main.copyStateTo(config);
-    config.setPoolName("kodama-buckets");
+    config.setPoolName(POOL_NAME);
     config.setMaximumPoolSize(Math.min(8, main.getMaximumPoolSize()));
     config.setMinimumIdle(1);
-    config.setConnectionInitSql(NO_FLUSH_WAIT);
+    config.setConnectionInitSql("set synchronous_commit = off");
     return new HikariDataSource(config);
   }
 
@@ -93,8 +93,8 @@ final class PostgresBucketStore implements BucketStore, AutoCloseable {
 
   @Override
   public void close() {
-    if (pool instanceof HikariDataSource own && own.getPoolName().equals("kodama-buckets")) {
-      own.close();
+    if (pool instanceof HikariDataSource own && own.getPoolName().equals(POOL_NAME)) {
+      own.close(); // the pool made here, never the application's
     }
   }
 

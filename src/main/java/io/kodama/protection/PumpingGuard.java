@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The SMS-pumping guard. Every started verification is a send towards a prefix (the number without
  * its last four digits) and a country; an approval converts it. When a prefix has at least {@code
- * min-sends} sends in the window and converts below {@code min-conversion-percent}, it is blocked
+ * min-sends} sends in the window and its latest sends (at most ten times {@code min-sends}) convert
+ * below {@code min-conversion-percent}, it is blocked
  * for {@code block-minutes} and {@link ProtectionBlocked} is published. Countries other than the
  * tenant's own are watched the same way with {@code country-min-sends}. A block refuses every send
  * to the destination, so a pumping run costs at most {@code min-sends} messages per prefix. A lifted
@@ -35,6 +36,8 @@ class PumpingGuard {
   private static final Logger log = LoggerFactory.getLogger(PumpingGuard.class);
   static final String PREFIX = "prefix";
   static final String COUNTRY = "country";
+  /** How many of a destination's latest sends its conversion is judged on, per {@code min-sends}. */
+  static final int JUDGED_SENDS_PER_MIN_SEND = 10;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -146,9 +149,14 @@ class PumpingGuard {
       since = lastLift;
     }
     String column = PREFIX.equals(scope) ? "prefix" : "country";
-    int[] counts = jdbc.queryForObject("select count(*) as sends, count(approved_at) as approvals from protection_sends"
-            + " where tenant_id = ? and " + column + " = ? and sent_at > ?",
-        (rs, i) -> new int[] {rs.getInt("sends"), rs.getInt("approvals")}, tenantId, key, Db.ts(since));
+    // the latest sends only: a count over every send of the window grew with the traffic (a busy
+    // foreign country meant counting tens of thousands of rows per start), and an hour of good
+    // history would hide a pumping run that starts now
+    int[] counts = jdbc.queryForObject("select count(*) as sends, count(approved_at) as approvals from ("
+            + "select approved_at from protection_sends where tenant_id = ? and " + column + " = ? and sent_at > ?"
+            + " order by sent_at desc fetch first ? rows only) latest",
+        (rs, i) -> new int[] {rs.getInt("sends"), rs.getInt("approvals")}, tenantId, key, Db.ts(since),
+        JUDGED_SENDS_PER_MIN_SEND * minSends);
     int sends = counts[0];
     int approvals = counts[1];
     if (sends < minSends || approvals * 100L >= (long) p.pumpingMinConversionPercent() * sends) {

@@ -130,6 +130,28 @@ class FraudGuardsTest {
   }
 
   @Test
+  void judgesARangeOnItsLatestSendsNotOnAnHourOfGoodHistory() {
+    Api api = api(Map.of(ProtectionSettings.PUMPING_MIN_SENDS, "2"));
+    String base = Fixtures.mobile();
+    int judged = PumpingGuard.JUDGED_SENDS_PER_MIN_SEND * 2;
+    int n = 0;
+    for (int i = 0; i < judged + 5; i++) { // codes used: a range that converts well
+      String id = api.post("/v1/verifications", Map.of("to", Recorded.sameRange(base, ++n))).json().get("id").asString();
+      assertThat(api.post("/v1/verifications/" + id + "/check", Map.of("code", channels.lastFor(id).code())).status())
+          .isEqualTo(200);
+    }
+    // then nothing converts: blocked once fewer than 10 % of the latest sends converted, although
+    // more than half of the window's sends did
+    for (int i = 0; i < judged - 1; i++) {
+      assertThat(api.post("/v1/verifications", Map.of("to", Recorded.sameRange(base, ++n))).status())
+          .as("send %d without conversion", i + 1).isEqualTo(201);
+    }
+    Api.Response blocked = api.post("/v1/verifications", Map.of("to", Recorded.sameRange(base, ++n)));
+    assertThat(blocked.status()).isEqualTo(422);
+    assertThat(blocked.json().get("type").asString()).endsWith("/destination-blocked");
+  }
+
+  @Test
   void blocksAForeignCountryWhoseTrafficDoesNotConvert() {
     Api api = api(Map.of(ProtectionSettings.SMS_COUNTRIES, "*", ProtectionSettings.PUMPING_COUNTRY_MIN_SENDS, "3"));
     for (String number : new String[] {"+12025550143", "+12125550143", "+13125550143"}) {

@@ -34,20 +34,22 @@ class NumberGuard {
   /** Takes a slot; when none is left, the time until the number may be checked again. */
   Optional<Duration> take(String tenantId, String e164) {
     Instant now = clock.instant();
-    Instant windowStartedBefore = now.minus(settings.numberWindow());
-    ensureRow(tenantId, e164, now);
-    int updated = jdbc.update("update number_guards set"
-            + " wrong_checks = case when window_start <= ? then 1 else wrong_checks + 1 end,"
-            + " window_start = case when window_start <= ? then ? else window_start end"
-            + " where tenant_id = ? and to_e164 = ? and (wrong_checks < ? or window_start <= ?)"
-            + " and (locked_until is null or locked_until <= ?)",
-        Db.ts(windowStartedBefore), Db.ts(windowStartedBefore), Db.ts(now), tenantId, e164,
-        settings.numberWrongChecks(), Db.ts(windowStartedBefore), Db.ts(now));
-    if (updated == 1) {
+    if (takeSlot(tenantId, e164, now)) {
       return Optional.empty();
     }
+    if (state(tenantId, e164).isEmpty()) { // the number's first check: its row is made here
+      try {
+        jdbc.update("insert into number_guards (tenant_id, to_e164, wrong_checks, window_start) values (?, ?, 0, ?)",
+            tenantId, e164, Db.ts(now));
+      } catch (DuplicateKeyException raced) {
+        // another check made it first
+      }
+      if (takeSlot(tenantId, e164, now)) {
+        return Optional.empty();
+      }
+    }
     for (int tries = 0; tries < 5; tries++) {
-      State state = state(tenantId, e164);
+      State state = state(tenantId, e164).orElseThrow();
       if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
         return Optional.of(Duration.between(now, state.lockedUntil()));
       }
@@ -87,22 +89,21 @@ class NumberGuard {
     return lockout.compareTo(settings.numberMaxLockout()) > 0 ? settings.numberMaxLockout() : lockout;
   }
 
-  private State state(String tenantId, String e164) {
-    return jdbc.queryForObject("select lockouts, locked_until from number_guards where tenant_id = ? and to_e164 = ?",
-        (rs, i) -> new State(rs.getInt("lockouts"), Db.instant(rs, "locked_until")), tenantId, e164);
+  /** One slot of the number's window, unless it is locked out or every slot is used. */
+  private boolean takeSlot(String tenantId, String e164, Instant now) {
+    Instant windowStartedBefore = now.minus(settings.numberWindow());
+    return jdbc.update("update number_guards set"
+            + " wrong_checks = case when window_start <= ? then 1 else wrong_checks + 1 end,"
+            + " window_start = case when window_start <= ? then ? else window_start end"
+            + " where tenant_id = ? and to_e164 = ? and (wrong_checks < ? or window_start <= ?)"
+            + " and (locked_until is null or locked_until <= ?)",
+        Db.ts(windowStartedBefore), Db.ts(windowStartedBefore), Db.ts(now), tenantId, e164,
+        settings.numberWrongChecks(), Db.ts(windowStartedBefore), Db.ts(now)) == 1;
   }
 
-  private void ensureRow(String tenantId, String e164, Instant now) {
-    Integer exists = jdbc.queryForObject("select count(*) from number_guards where tenant_id = ? and to_e164 = ?",
-        Integer.class, tenantId, e164);
-    if (exists != null && exists > 0) {
-      return;
-    }
-    try {
-      jdbc.update("insert into number_guards (tenant_id, to_e164, wrong_checks, window_start) values (?, ?, 0, ?)",
-          tenantId, e164, Db.ts(now));
-    } catch (DuplicateKeyException raced) {
-      // another check created it first
-    }
+  private Optional<State> state(String tenantId, String e164) {
+    return jdbc.query("select lockouts, locked_until from number_guards where tenant_id = ? and to_e164 = ?",
+        (rs, i) -> new State(rs.getInt("lockouts"), Db.instant(rs, "locked_until")), tenantId, e164)
+        .stream().findFirst();
   }
 }

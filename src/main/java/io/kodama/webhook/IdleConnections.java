@@ -22,21 +22,20 @@ final class IdleConnections implements AutoCloseable {
   /** Where a connection goes: a connection is only reused for the same route. */
   record Route(boolean https, String host, InetAddress address, int port) {}
 
-  /** An open connection and its buffered input, which may hold nothing of a later response. */
+  /** An open connection and its buffered input; {@code reused} once it came from the idle ones. */
   static final class Connection {
     final Socket socket;
     final InputStream in;
-    final boolean reused;
+    private boolean reused;
     private long idleSince;
 
-    Connection(Socket socket, boolean reused) throws IOException {
-      this(socket, new BufferedInputStream(socket.getInputStream(), 1024), reused);
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.in = new BufferedInputStream(socket.getInputStream(), 1024);
     }
 
-    private Connection(Socket socket, InputStream in, boolean reused) {
-      this.socket = socket;
-      this.in = in;
-      this.reused = reused;
+    boolean reused() {
+      return reused;
     }
 
     void close() {
@@ -71,7 +70,8 @@ final class IdleConnections implements AutoCloseable {
     Connection connection;
     while ((connection = connections.pollFirst()) != null) {
       if (now - connection.idleSince < maxIdleNanos) {
-        return new Connection(connection.socket, connection.in, true);
+        connection.reused = true;
+        return connection;
       }
       connection.close();
     }

@@ -174,7 +174,7 @@ final class WebhookSender implements AutoCloseable {
       }
       IdleConnections.Connection connection = null;
       try {
-        connection = new IdleConnections.Connection(https ? tls(socket, route.host(), port, deadline) : socket, false);
+        connection = new IdleConnections.Connection(https ? tls(socket, route.host(), port, deadline) : socket);
         return exchange(connection, route, url, port, headers, body, start, deadline);
       } catch (IOException e) {
         close(connection == null ? socket : connection.socket);
@@ -220,7 +220,7 @@ final class WebhookSender implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       // nothing of a response arrived: on a reused connection, the receiver had closed it
-      throw connection.reused && !(e instanceof HeadException) ? new ClosedBeforeResponse(e) : e;
+      throw connection.reused() && !(e instanceof HeadException) ? new ClosedBeforeResponse(e) : e;
     }
     int status = statusOf(lines.get(0));
     while (status >= 100 && status < 200) {

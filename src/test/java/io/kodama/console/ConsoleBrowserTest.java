@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -84,7 +86,11 @@ class ConsoleBrowserTest {
       browser.find("#create-endpoint").click();
       assertThat(browser.await("#new-secret", WAIT).getText()).startsWith("whsec_");
       String endpointPage = browser.driver().getCurrentUrl();
-      browser.find("#send-test").click();
+      WebElement sendTest = browser.find("#send-test");
+      sendTest.click();
+      // the form posts and comes back: wait for that before opening another page (it raced the next open)
+      new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(sendTest));
+      browser.await("#send-test", WAIT);
 
       // undeliverable: the SMS fails at the carrier, Kodama falls back to a call
       browser.open("/console/demo?tenant=" + id + "&lang=ja");

@@ -185,7 +185,13 @@ public final class SipEndpoint implements AutoCloseable {
     for (InboundSipCall call : List.copyOf(inbound.values())) {
       call.hangup();
     }
-    stack.stop();
+    try {
+      stack.stop();
+    } catch (RuntimeException e) {
+      // JAIN-SIP's UDP processor walks its channel list while channel threads leave it
+      // (ConcurrentModificationException): the stack is stopping anyway, so a close does not fail
+      LOG.warn("SIP endpoint {}: the stack raised {} while stopping", settings.name(), e.toString());
+    }
     LOG.info("SIP endpoint {} stopped", settings.name());
   }
 

@@ -44,9 +44,10 @@ class NumberGuard {
       } catch (DuplicateKeyException raced) {
         // another check made it first
       }
-      if (takeSlot(tenantId, e164, now)) {
-        return Optional.empty();
-      }
+    }
+    // again in any case: a parallel first check may have made the row after this one's first try
+    if (takeSlot(tenantId, e164, now)) {
+      return Optional.empty();
     }
     for (int tries = 0; tries < 5; tries++) {
       State state = state(tenantId, e164).orElseThrow();

@@ -115,6 +115,20 @@ final class Browser implements AutoCloseable {
         "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText)", css);
   }
 
+  /**
+   * Clicks something that loads another page (a form post and its redirect) and waits until that page
+   * has loaded. The old page is marked first and the wait looks for a document without the mark;
+   * Chrome's errors while the page changes ("Node with given id does not belong to the document",
+   * script errors during the navigation) only mean "not yet".
+   */
+  void clickToNewPage(String css, Duration timeout) {
+    driver.executeScript("window.kodamaOldPage = true");
+    find(css).click();
+    new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+            "return window.kodamaOldPage === undefined && document.readyState === 'complete'")));
+  }
+
   void signIn(String user, String password) {
     open("/console/login");
     find("#username").sendKeys(user);

@@ -11,8 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -86,11 +84,8 @@ class ConsoleBrowserTest {
       browser.find("#create-endpoint").click();
       assertThat(browser.await("#new-secret", WAIT).getText()).startsWith("whsec_");
       String endpointPage = browser.driver().getCurrentUrl();
-      WebElement sendTest = browser.find("#send-test");
-      sendTest.click();
       // the form posts and comes back: wait for that before opening another page (it raced the next open)
-      new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(sendTest));
-      browser.await("#send-test", WAIT);
+      browser.clickToNewPage("#send-test", WAIT);
 
       // undeliverable: the SMS fails at the carrier, Kodama falls back to a call
       browser.open("/console/demo?tenant=" + id + "&lang=ja");
@@ -175,7 +170,7 @@ class ConsoleBrowserTest {
       browser.screenshot("verifications-ja");
       browser.open("/console/verifications?lang=en&tenant=" + bank);
       assertThat(browser.all("tr.vrow")).hasSize(ConsoleQueries.PAGE_SIZE);
-      browser.find("#next-page").click();
+      browser.clickToNewPage("#next-page", WAIT);
       assertThat(browser.all("tr.vrow")).hasSize(ConsoleQueries.PAGE_SIZE);
       browser.open("/console/verifications?lang=en");
       browser.screenshot("verifications-en");

@@ -3,7 +3,10 @@ package io.kodama.system;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Work that must only happen for a change that is committed, such as counting it in memory. */
+/**
+ * Work tied to the end of the current transaction: what must only happen for a committed change
+ * (counting it in memory), and forgetting cached rows a transaction changes.
+ */
 public final class AfterCommit {
 
   private AfterCommit() {}
@@ -20,5 +23,22 @@ public final class AfterCommit {
         action.run();
       }
     });
+  }
+
+  /**
+   * Runs the action now and again when the current transaction ends, committed or rolled back: for
+   * forgetting cached copies of rows the transaction changes. Other threads may cache the old row
+   * until the commit, and a read inside the transaction may cache a change that is then rolled back.
+   */
+  public static void nowAndAtEnd(Runnable action) {
+    action.run();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          action.run();
+        }
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.kodama.tenant;
 
+import io.kodama.system.AfterCommit;
 import io.kodama.system.ApiException;
 import io.kodama.system.Db;
 import io.kodama.system.Ids;
@@ -22,8 +23,6 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -206,17 +205,9 @@ public class Tenants {
     return found;
   }
 
-  /** Forgets every cached tenant now and again when the changing transaction commits. */
+  /** Forgets every cached tenant now and again when the changing transaction ends. */
   private void forgetCached() {
-    cache.clear();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          cache.clear();
-        }
-      });
-    }
+    AfterCommit.nowAndAtEnd(cache::clear);
   }
 
   private Map<String, String> validate(Map<String, String> settings) {

@@ -82,10 +82,9 @@ class EndpointRepository {
     return row;
   }
 
-  /** Forgets the endpoint's cached row now and again after the changing transaction commits. */
+  /** Forgets the endpoint's cached row now and again when the changing transaction ends. */
   private void changed(String id) {
-    forDelivery.remove(id);
-    AfterCommit.run(() -> forDelivery.remove(id));
+    AfterCommit.nowAndAtEnd(() -> forDelivery.remove(id));
   }
 
   List<WebhookEndpoint> list(String tenantId) {

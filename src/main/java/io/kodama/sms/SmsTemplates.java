@@ -5,6 +5,7 @@ import io.kodama.sms.smpp.SmsEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -141,10 +142,11 @@ public final class SmsTemplates {
    * first line, so the customer sees what they approve: {@code お振込み: 50,000円 → 山田商店}.
    */
   static String transactionLine(DeliveryTask task, String language) {
-    if (task.payment().isEmpty()) {
+    Optional<DeliveryTask.Payment> transaction = task.payment();
+    if (transaction.isEmpty()) {
       return "";
     }
-    DeliveryTask.Payment payment = task.payment().get();
+    DeliveryTask.Payment payment = transaction.get();
     String currency = payment.currency();
     String payee = payment.payee();
     String grouped = new java.text.DecimalFormat("#,##0.####",

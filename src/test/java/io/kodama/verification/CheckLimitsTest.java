@@ -42,16 +42,7 @@ class CheckLimitsTest {
     String wrong = code.equals("000000") ? "111111" : "000000";
     double comparedBefore = compared();
 
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    List<Callable<Api.Response>> checks = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", wrong)));
-    }
-    List<Api.Response> responses = new ArrayList<>();
-    for (Future<Api.Response> future : pool.invokeAll(checks)) {
-      responses.add(future.get());
-    }
-    pool.shutdown();
+    List<Api.Response> responses = parallelChecks(api, id, wrong, 50);
 
     double comparisons = compared() - comparedBefore;
     System.out.println("50 parallel wrong checks → " + (long) comparisons + " comparisons");
@@ -84,16 +75,7 @@ class CheckLimitsTest {
     String id = api.post("/v1/verifications", Map.of("to", number)).json().get("id").asString();
     String wrong = wrongFor(id);
 
-    ExecutorService pool = Executors.newFixedThreadPool(40);
-    List<Callable<Api.Response>> checks = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", wrong)));
-    }
-    List<Api.Response> responses = new ArrayList<>();
-    for (Future<Api.Response> future : pool.invokeAll(checks)) {
-      responses.add(future.get());
-    }
-    pool.shutdown();
+    List<Api.Response> responses = parallelChecks(api, id, wrong, 40);
 
     // the verification's own checks fit in what the number had left: none of the guesses is locked out
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
@@ -106,6 +88,24 @@ class CheckLimitsTest {
     // a locked-out check does not use up one of the verification's checks
     assertThat(jdbc.queryForObject("select checks_used from verifications where id = ?", Integer.class, next))
         .isZero();
+  }
+
+  /** Sends the same check {@code count} times at once and returns every answer. */
+  private static List<Api.Response> parallelChecks(Api api, String id, String code, int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Callable<Api.Response>> checks = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", code)));
+      }
+      List<Api.Response> responses = new ArrayList<>();
+      for (Future<Api.Response> future : pool.invokeAll(checks)) {
+        responses.add(future.get());
+      }
+      return responses;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private String wrongFor(String id) {

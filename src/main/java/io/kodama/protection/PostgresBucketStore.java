@@ -2,18 +2,14 @@ package io.kodama.protection;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +30,6 @@ final class PostgresBucketStore implements BucketStore, AutoCloseable {
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
   private final DataSource pool;
-  private final Map<String, Bucket> tenantBuckets = new ConcurrentHashMap<>();
 
   PostgresBucketStore(DataSource dataSource, TimeMeter timeMeter) {
     this.pool = ownPool(dataSource);
@@ -51,26 +46,12 @@ final class PostgresBucketStore implements BucketStore, AutoCloseable {
 
   @Override
   public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-    return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+    return buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
   }
 
   @Override
   public void refund(String key, BucketConfiguration configuration) {
-    bucket(key, configuration).addTokens(1);
-  }
-
-  /**
-   * A tenant's bucket is one row that every start of the tenant locks: its proxy is kept, with
-   * bucket4j's batching, so that the starts a node makes at the same time take their tokens in one
-   * transaction instead of queueing on the row lock one by one (the limit stays exact). Other
-   * buckets (a number, a prefix, an IP block) are rarely hit at once and are not kept.
-   */
-  private Bucket bucket(String key, BucketConfiguration configuration) {
-    if (key.startsWith(RateLimiter.TENANT_KEY)) {
-      return tenantBuckets.computeIfAbsent(key,
-          k -> buckets.builder().withOptimization(Optimizations.batching()).build(k, configuration));
-    }
-    return buckets.builder().build(key, configuration);
+    buckets.builder().build(key, configuration).addTokens(1);
   }
 
   /** A copy of the application's pool, smaller, whose connections do not wait for the flush. */

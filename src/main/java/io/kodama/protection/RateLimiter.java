@@ -28,9 +28,6 @@ class RateLimiter {
   static final String PREFIX = "prefix";
   static final String NUMBER = "number";
 
-  /** How the keys of tenant buckets start: every start of the tenant takes from its one bucket. */
-  static final String TENANT_KEY = "t|";
-
   private record Limit(String name, String key, BucketConfiguration configuration) {}
 
   private final BucketStore store;
@@ -45,7 +42,7 @@ class RateLimiter {
   void take(Tenant tenant, TenantProtection p, String e164, String clientIp) {
     List<Limit> limits = new ArrayList<>(4);
     String t = tenant.id();
-    limits.add(new Limit(TENANT, TENANT_KEY + t + "|" + p.tenantPerSecond(), perPeriod(p.tenantPerSecond(), Duration.ofSeconds(1))));
+    limits.add(new Limit(TENANT, "t|" + t + "|" + p.tenantPerSecond(), perPeriod(p.tenantPerSecond(), Duration.ofSeconds(1))));
     if (clientIp != null) {
       limits.add(new Limit(CLIENT_IP, "i|" + t + "|" + keys.of(ipBlock(clientIp)) + "|" + p.clientIpPerHour(),
           perPeriod(p.clientIpPerHour(), Duration.ofHours(1))));

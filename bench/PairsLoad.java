@@ -8,6 +8,8 @@
 //
 // --runs N     N measured runs after one warm-up, each reported, then their medians
 // --rate N     open loop: N pairs per second, latency measured from the scheduled start (no coordinated omission)
+// --pid N      the server's process id (Linux): each run also reports the server's CPU time per pair,
+//              which moves less with the machine's speed than pairs per second
 // --prefix P   numbers are P followed by random digits (their last three stay below 900, which the
 //              SMSC simulator delivers)
 // --mode sms   start only (no check), then wait until the SMSC simulator's receipts for all of them are
@@ -47,7 +49,7 @@ public class PairsLoad {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>(Map.of("url", "http://localhost:8080", "concurrency", "32",
-        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+819012", "mode", "pairs", "runs", "1"));
+        "seconds", "30", "warmup", "10", "rate", "0", "prefix", "+819012", "mode", "pairs", "runs", "1", "pid", "0"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
@@ -59,6 +61,7 @@ public class PairsLoad {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     boolean smsMode = "sms".equals(o.get("mode"));
     Runner runner = new Runner(o.get("url"), key, o.get("prefix"), !smsMode);
+    serverPid = Long.parseLong(o.get("pid"));
     int concurrency = Integer.parseInt(o.get("concurrency"));
     int rate = Integer.parseInt(o.get("rate"));
     System.out.printf("warm-up %s s …%n", o.get("warmup"));
@@ -86,17 +89,20 @@ public class PairsLoad {
       report(results.get(i), concurrency, rate);
     }
     if (results.size() > 1) {
-      System.out.printf("median of %d runs: pairs/s=%.0f p50=%.2f ms p99=%.2f ms%n", results.size(),
+      System.out.printf("median of %d runs: pairs/s=%.0f p50=%.2f ms p99=%.2f ms%s%n", results.size(),
           median(results.stream().mapToDouble(x -> x.count / x.seconds).toArray()),
           median(results.stream().mapToDouble(x -> x.percentile(50)).toArray()),
-          median(results.stream().mapToDouble(x -> x.percentile(99)).toArray()));
+          median(results.stream().mapToDouble(x -> x.percentile(99)).toArray()),
+          serverPid > 0 ? String.format(" server CPU=%.2f ms/pair",
+              median(results.stream().mapToDouble(Result::cpuMillisPerPair).toArray())) : "");
     }
     System.exit(0);
   }
 
   static void report(Result r, int concurrency, int rate) {
-    System.out.printf("pairs=%d errors=%d seconds=%.1f pairs/s=%.0f p50=%.2f ms p99=%.2f ms max=%.2f ms (%s)%n",
+    System.out.printf("pairs=%d errors=%d seconds=%.1f pairs/s=%.0f p50=%.2f ms p99=%.2f ms max=%.2f ms%s (%s)%n",
         r.count, r.errors, r.seconds, r.count / r.seconds, r.percentile(50), r.percentile(99), r.percentile(100),
+        serverPid > 0 ? String.format(" server CPU=%.2f ms/pair", r.cpuMillisPerPair()) : "",
         rate > 0 ? "open loop at " + rate + "/s" : "closed loop, " + concurrency + " in flight");
   }
 
@@ -127,7 +133,27 @@ public class PairsLoad {
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
-  record Result(long count, long errors, double seconds, long[] nanos) {
+  static long serverPid;
+
+  /** The server's user + system CPU time in milliseconds, from /proc (clock ticks of 10 ms). */
+  static long serverCpuMillis() {
+    if (serverPid <= 0) {
+      return 0;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  record Result(long count, long errors, double seconds, long[] nanos, long cpuMillis) {
+    double cpuMillisPerPair() {
+      return count == 0 ? Double.NaN : (double) cpuMillis / count;
+    }
+
     double percentile(double p) {
       if (nanos.length == 0) {
         return Double.NaN;
@@ -142,6 +168,7 @@ public class PairsLoad {
     AtomicLong errors = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
     long start = System.nanoTime();
+    long cpuStart = serverCpuMillis();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     ExecutorService pool = Executors.newFixedThreadPool(rate > 0 ? Math.max(concurrency, 64) : concurrency);
     if (rate > 0) {
@@ -180,7 +207,7 @@ public class PairsLoad {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
-    return new Result(sorted.length, errors.get(), elapsed, sorted);
+    return new Result(sorted.length, errors.get(), elapsed, sorted, serverCpuMillis() - cpuStart);
   }
 
   /** One keep-alive HTTP/1.1 connection with TCP_NODELAY, each request in a single write. */

@@ -8,9 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${URL:-http://localhost:8080}
 DATA=$(mktemp -d)
+PID=
 if ! curl -sf "$URL/actuator/health" >/dev/null 2>&1; then
-  [ -f target/kodama.jar ] || mvn -q -B -DskipTests package
-  java ${JAVA_OPTS:-} -jar target/kodama.jar --kodama.data-dir="$DATA" >"$DATA/kodama.log" 2>&1 &
+  JAR=${JAR:-target/kodama.jar}
+  [ -f "$JAR" ] || mvn -q -B -DskipTests package
+  java ${JAVA_OPTS:-} -jar "$JAR" --kodama.data-dir="$DATA" >"$DATA/kodama.log" 2>&1 &
   PID=$!
   trap 'kill $PID; wait $PID 2>/dev/null || true' EXIT
   until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do sleep 1; done
@@ -23,4 +25,4 @@ curl -sf -X PATCH "$URL/admin/v1/tenants/ten_demo" -H "Authorization: Bearer $AD
        "protection.rate.number-per-hour":"1000","protection.rate.number-per-day":"1000",
        "protection.pumping.min-sends":"1000000","protection.pumping.country-min-sends":"10000000",
        "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
-java bench/PairsLoad.java --url "$URL" --key "$KEY" "$@"
+java bench/PairsLoad.java --url "$URL" --key "$KEY" ${PID:+--pid $PID} "$@"

@@ -3,9 +3,7 @@ package io.kodama.console;
 import io.kodama.system.ServerSecret;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -14,15 +12,15 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two filter chains: the console's (form sign-in, sessions, CSRF, logout) for {@code /console/**},
- * and a pass-through chain for everything else, so the APIs, their own authentication (API keys,
- * admin token), their problem+json errors and the actuator stay exactly as they were.
+ * One filter chain, the console's (form sign-in, sessions, CSRF, logout), for {@code /console/**}
+ * only. No chain matches anything else, so the APIs, their own authentication (API keys, admin
+ * token), their problem+json errors and the actuator pass through Spring Security untouched (an
+ * earlier pass-through chain of six permit-all filters for them cost CPU on every API request).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
 
   @Bean
-  @Order(1)
   SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
     http.securityMatcher("/console", "/console/**")
         .authorizeHttpRequests(a -> a
@@ -39,21 +37,6 @@ class ConsoleSecurity {
             .deleteCookies("JSESSIONID"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h.frameOptions(f -> f.deny()));
-    return http.build();
-  }
-
-  @Bean
-  @Order(2)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    http.securityMatcher("/**")
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        .csrf(c -> c.disable())
-        .headers(h -> h.disable())
-        .requestCache(r -> r.disable())
-        .securityContext(s -> s.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .anonymous(a -> a.disable())
-        .logout(l -> l.disable());
     return http.build();
   }
 

@@ -49,7 +49,8 @@ public class Dispatcher {
     Attempt attempt = new Attempt(Ids.next("att", clock), verificationId, channel, AttemptStatuses.QUEUED, reason,
         Map.of(), now, now);
     attempts.insert(attempt, tenantId);
-    scheduler.scheduleIfNotExists(new TaskInstance<>(DeliveryJob.TASK_NAME, attempt.id(), attempt.id()), now);
+    // a batch of one is a plain insert; scheduleIfNotExists would first look for a job of this new id
+    scheduler.scheduleBatch(List.<TaskInstance<?>>of(new TaskInstance<>(DeliveryJob.TASK_NAME, attempt.id(), attempt.id())), now);
     events.publishEvent(new AttemptChanged(attempt.id(), verificationId, tenantId, channel, attempt.status(), reason,
         Map.of(), now));
     return attempt;

@@ -16,6 +16,7 @@ import io.kodama.tenant.Tenants;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,8 @@ class DeliveryWorkflow {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflow.class);
   static final String RECEIPT_TIMEOUT_TASK = "sms-receipt-timeout";
+  /** The SMS statuses the workflow acts on. */
+  private static final Set<String> WATCHED = Set.of(AttemptStatuses.QUEUED, "delivered", "undelivered", "failed");
 
   private final VerificationRepository repository;
   private final Dispatcher dispatcher;
@@ -66,8 +69,8 @@ class DeliveryWorkflow {
 
   @EventListener
   void on(AttemptChanged event) {
-    if (event.channel() != Channel.SMS) {
-      return;
+    if (event.channel() != Channel.SMS || !WATCHED.contains(event.status())) {
+      return; // e.g. submitted: nothing to do, so no read of the verification
     }
     Optional<Verification> found = repository.findById(event.verificationId()).map(VerificationRepository.Stored::verification);
     if (found.isEmpty()) {
@@ -113,8 +116,9 @@ class DeliveryWorkflow {
       return;
     }
     int seconds = Integer.parseInt(tenants.get(verification.tenantId()).setting(TenantSettings.RECEIPT_TIMEOUT_SECONDS));
-    scheduler.scheduleIfNotExists(
-        new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id()),
+    // the attempt was just queued, so its timer is new: a plain insert (a batch of one)
+    scheduler.scheduleBatch(
+        List.<TaskInstance<?>>of(new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id())),
         clock.instant().plusSeconds(seconds));
   }
 

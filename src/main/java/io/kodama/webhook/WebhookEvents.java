@@ -1,6 +1,7 @@
 package io.kodama.webhook;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.kodama.phone.MaskedNumber;
 import io.kodama.system.ApiException;
@@ -99,10 +100,11 @@ public class WebhookEvents {
 
     List<WebhookEndpoint> targets = onlyEndpoint != null ? List.of(onlyEndpoint)
         : endpoints.enabled(tenantId).stream().filter(e -> e.wants(type)).toList();
-    Instant now = clock.instant();
-    for (WebhookEndpoint endpoint : targets) {
-      scheduler.getObject().scheduleIfNotExists(deliveryTask.instance(WebhookDeliveryJob.instanceId(id, endpoint.id()),
-          new WebhookDeliveryJob.Data(id, endpoint.id(), 1)), now);
+    if (!targets.isEmpty()) {
+      // the event is new, so are its jobs: one batch insert, without looking for existing ones first
+      List<TaskInstance<?>> jobs = targets.stream().<TaskInstance<?>>map(endpoint -> deliveryTask.instance(
+          WebhookDeliveryJob.instanceId(id, endpoint.id()), new WebhookDeliveryJob.Data(id, endpoint.id(), 1))).toList();
+      scheduler.getObject().scheduleBatch(jobs, clock.instant());
     }
     return id;
   }

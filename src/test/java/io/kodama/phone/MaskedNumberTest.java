@@ -25,4 +25,15 @@ class MaskedNumberTest {
   void neverShowsMoreThanFourTrailingDigitsOfGarbage() {
     assertThat(MaskedNumber.of("+999123456789")).endsWith("6789").doesNotContain("12345");
   }
+
+  @Test
+  void masksEachNumberRightWhenManyDifferentNumbersAreMasked() {
+    // more numbers than the cache holds: it is emptied and filled again, never mixes numbers up
+    for (int i = 0; i < 25_000; i++) {
+      String last4 = String.format("%04d", i % 10_000);
+      String e164 = "+8190" + String.format("%04d", i / 10_000) + last4;
+      assertThat(MaskedNumber.of(e164)).isEqualTo("+81 90-****-" + last4);
+    }
+    assertThat(MaskedNumber.of("+819012345678")).isEqualTo("+81 90-****-5678");
+  }
 }

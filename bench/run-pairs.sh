@@ -4,6 +4,8 @@
 #   bash bench/run-pairs.sh [PairsLoad options]        e.g. --concurrency 32 --seconds 30
 # Database: H2 by default; PostgreSQL with
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/kodama_bench SPRING_DATASOURCE_USERNAME=postgres
+# STATEMENTS=1 (H2 only): after the load, prints the SQL statements the server ran per started
+# verification, from H2's query statistics (a count that does not depend on the machine's speed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${URL:-http://localhost:8080}
@@ -12,7 +14,10 @@ PID=
 if ! curl -sf "$URL/actuator/health" >/dev/null 2>&1; then
   JAR=${JAR:-target/kodama.jar}
   [ -f "$JAR" ] || mvn -q -B -DskipTests package
-  java ${JAVA_OPTS:-} -jar "$JAR" --kodama.data-dir="$DATA" >"$DATA/kodama.log" 2>&1 &
+  H2_URL="jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
+  [ -n "${STATEMENTS:-}" ] && H2_URL="$H2_URL;AUTO_SERVER=TRUE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000"
+  java ${JAVA_OPTS:-} -jar "$JAR" --kodama.data-dir="$DATA" ${STATEMENTS:+--spring.datasource.url="$H2_URL"} \
+    >"$DATA/kodama.log" 2>&1 &
   PID=$!
   trap 'kill $PID; wait $PID 2>/dev/null || true' EXIT
   until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do sleep 1; done
@@ -26,3 +31,14 @@ curl -sf -X PATCH "$URL/admin/v1/tenants/ten_demo" -H "Authorization: Bearer $AD
        "protection.pumping.min-sends":"1000000","protection.pumping.country-min-sends":"10000000",
        "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
 java bench/PairsLoad.java --url "$URL" --key "$KEY" ${PID:+--pid $PID} "$@"
+if [ -n "${STATEMENTS:-}" ]; then
+  sleep 5 # let receipts and jobs of the last verifications finish
+  STARTED=$(curl -s "$URL/actuator/prometheus" | awk -F' ' '/^kodama_verifications_total\{event="started"/ {print $2}')
+  unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-')" >"$DATA/h2.jar"
+  java -cp "$DATA/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' \
+    -sql "select execution_count, replace(replace(sql_statement, char(10), ' '), '|', '/') from information_schema.query_statistics order by execution_count desc" \
+    | awk -F' [|] ' -v n="$STARTED" 'NR > 1 && $1 ~ /^[0-9]+ *$/ && $1 + 0 >= n / 2 {
+        total += $1; if ($2 ~ /^COMMIT/) commits += $1
+        printf "%6.2f  %s\n", $1 / n, substr($2, 1, 110) }
+      END { printf "statements per started verification: %.1f (commits %.1f), %d verifications\n", total / n, commits / n, n }'
+fi

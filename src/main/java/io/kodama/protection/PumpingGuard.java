@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,16 +62,23 @@ class PumpingGuard {
   void requireOpen(Tenant tenant, TenantProtection p, PhoneNumber number, boolean evaluate) {
     Instant now = clock.instant();
     String prefix = NumberKeys.prefix(number.e164());
-    Optional<Block> active = active(tenant.id(), prefix, number.region(), now);
+    // every block the destination ever had, active or not, in one read: the active one refuses the
+    // send, and the last lifted one starts the count afresh
+    List<Block> blocks = jdbc.query("select * from protection_blocks where tenant_id = ?"
+            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))",
+        (rs, i) -> block(rs, now), tenant.id(), prefix, number.region());
+    Optional<Block> active = blocks.stream().filter(Block::active).max(Comparator.comparing(Block::until));
     if (active.isPresent()) {
       throw blocked(active.get());
     }
     if (!evaluate) {
       return;
     }
-    Optional<Block> created = evaluate(tenant.id(), PREFIX, prefix, number.region(), p.pumpingMinSends(), p, now);
+    Optional<Block> created = evaluate(tenant.id(), PREFIX, prefix, number.region(), p.pumpingMinSends(),
+        lastLift(blocks, PREFIX), p, now);
     if (created.isEmpty() && !number.region().equals(tenant.region())) {
-      created = evaluate(tenant.id(), COUNTRY, number.region(), number.region(), p.pumpingCountryMinSends(), p, now);
+      created = evaluate(tenant.id(), COUNTRY, number.region(), number.region(), p.pumpingCountryMinSends(),
+          lastLift(blocks, COUNTRY), p, now);
     }
     if (created.isPresent()) {
       throw blocked(created.get());
@@ -139,11 +147,13 @@ class PumpingGuard {
         (rs, i) -> block(rs, now), tenantId, Db.ts(now), prefix, country).stream().findFirst();
   }
 
+  private static Instant lastLift(List<Block> blocks, String scope) {
+    return blocks.stream().filter(b -> b.scope().equals(scope) && b.liftedAt() != null).map(Block::liftedAt)
+        .max(Comparator.naturalOrder()).orElse(null);
+  }
+
   private Optional<Block> evaluate(String tenantId, String scope, String key, String country, int minSends,
-      TenantProtection p, Instant now) {
-    Instant lastLift = jdbc.queryForObject("select max(lifted_at) as lifted from protection_blocks"
-            + " where tenant_id = ? and scope = ? and block_key = ?",
-        (rs, i) -> Db.instant(rs, "lifted"), tenantId, scope, key);
+      Instant lastLift, TenantProtection p, Instant now) {
     Instant since = now.minus(p.pumpingWindow());
     if (lastLift != null && lastLift.isAfter(since)) {
       since = lastLift;

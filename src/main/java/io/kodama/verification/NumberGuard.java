@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +36,11 @@ class NumberGuard {
     if (takeSlot(tenantId, e164, now)) {
       return Optional.empty();
     }
-    if (state(tenantId, e164).isEmpty()) { // the number's first check: its row is made here
-      try {
-        jdbc.update("insert into number_guards (tenant_id, to_e164, wrong_checks, window_start) values (?, ?, 0, ?)",
-            tenantId, e164, Db.ts(now));
-      } catch (DuplicateKeyException raced) {
-        // another check made it first
-      }
-    }
-    // again in any case: a parallel first check may have made the row after this one's first try
-    if (takeSlot(tenantId, e164, now)) {
+    // the number's first check makes its row with this check's slot taken; when a parallel first
+    // check made the row after this one's first try, the insert does nothing and the slot is taken
+    // from that row
+    if (jdbc.update("insert into number_guards (tenant_id, to_e164, wrong_checks, window_start) values (?, ?, 1, ?)"
+        + " on conflict do nothing", tenantId, e164, Db.ts(now)) == 1 || takeSlot(tenantId, e164, now)) {
       return Optional.empty();
     }
     for (int tries = 0; tries < 5; tries++) {

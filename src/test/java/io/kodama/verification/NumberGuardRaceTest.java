@@ -47,4 +47,17 @@ class NumberGuardRaceTest {
     assertThat(jdbc.queryForObject("select count(*) from number_guards where tenant_id = ? and to_e164 = ?"
         + " and locked_until is not null", Integer.class, tenant, number)).isZero();
   }
+
+  @Test
+  void aNumbersFirstCheckMakesItsRowWithItsSlotTaken() {
+    String number = Fixtures.mobile();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    NumberGuard guard = new NumberGuard(jdbc, clock, settings);
+
+    assertThat(guard.take("ten_first", number)).isEmpty();
+    assertThat(guard.take("ten_first", number)).isEmpty();
+
+    assertThat(jdbc.queryForObject("select wrong_checks from number_guards where tenant_id = ? and to_e164 = ?",
+        Integer.class, "ten_first", number)).isEqualTo(2);
+  }
 }

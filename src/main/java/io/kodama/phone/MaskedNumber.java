@@ -3,8 +3,7 @@ package io.kodama.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.kodama.system.RecentValues;
 
 /** Phone numbers as they may appear in logs, errors and events: {@code +81 90-****-5678}. */
 public final class MaskedNumber {
@@ -13,10 +12,9 @@ public final class MaskedNumber {
   /**
    * Recently masked numbers: one verification masks its number for its log lines, its pumping row
    * and each of its events, and parsing with libphonenumber was 3.5 % of the server's CPU under
-   * load. Emptied when full.
+   * load.
    */
-  private static final int CACHE_SIZE = 10_000;
-  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+  private static final RecentValues<String, String> RECENT = new RecentValues<>(10_000);
 
   private MaskedNumber() {}
 
@@ -28,15 +26,7 @@ public final class MaskedNumber {
     if (e164 == null || e164.isBlank()) {
       return "";
     }
-    String masked = CACHE.get(e164);
-    if (masked == null) {
-      masked = mask(e164);
-      if (CACHE.size() >= CACHE_SIZE) {
-        CACHE.clear();
-      }
-      CACHE.put(e164, masked);
-    }
-    return masked;
+    return RECENT.get(e164, MaskedNumber::mask);
   }
 
   private static String mask(String e164) {

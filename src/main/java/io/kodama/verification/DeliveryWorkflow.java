@@ -72,19 +72,15 @@ class DeliveryWorkflow {
     if (event.channel() != Channel.SMS || !WATCHED.contains(event.status())) {
       return; // e.g. submitted: nothing to do, so no read of the verification
     }
-    Optional<Verification> found = repository.findById(event.verificationId()).map(VerificationRepository.Stored::verification);
-    if (found.isEmpty()) {
-      return;
-    }
-    Verification verification = found.get();
+    String id = event.verificationId();
     switch (event.status()) {
-      case AttemptStatuses.QUEUED -> scheduleReceiptTimeout(verification, event.attemptId());
-      case "delivered" -> {
-        forgetReceiptTimeout(verification, event.attemptId());
-        smsHealth.delivered(verification.tenantId(), verification.to());
-      }
-      case "undelivered", "failed" -> {
-        forgetReceiptTimeout(verification, event.attemptId());
+      case AttemptStatuses.QUEUED -> repository.fixed(id).ifPresent(v -> scheduleReceiptTimeout(v, event.attemptId()));
+      case "delivered" -> repository.fixed(id).ifPresent(v -> {
+        forgetReceiptTimeout(v, event.attemptId());
+        smsHealth.delivered(v.tenantId(), v.to());
+      });
+      default -> repository.findById(id).map(VerificationRepository.Stored::verification).ifPresent(verification -> {
+        forgetReceiptTimeout(VerificationRepository.Fixed.of(verification), event.attemptId());
         if ("verification_closed".equals(event.reason())) {
           return;
         }
@@ -93,8 +89,7 @@ class DeliveryWorkflow {
         }
         fallBackToVoice(verification, event.attemptId(),
             "undelivered".equals(event.status()) ? "sms_undelivered" : "sms_failed");
-      }
-      default -> { }
+      });
     }
   }
 
@@ -111,7 +106,7 @@ class DeliveryWorkflow {
     });
   }
 
-  private void scheduleReceiptTimeout(Verification verification, String attemptId) {
+  private void scheduleReceiptTimeout(VerificationRepository.Fixed verification, String attemptId) {
     if (!"auto".equals(verification.channel())) {
       return;
     }
@@ -127,7 +122,7 @@ class DeliveryWorkflow {
    * statement that finds nothing when there is no timer), unless a scheduler thread already picked
    * it, in which case it runs, sees the outcome and stops.
    */
-  private void forgetReceiptTimeout(Verification verification, String attemptId) {
+  private void forgetReceiptTimeout(VerificationRepository.Fixed verification, String attemptId) {
     if ("auto".equals(verification.channel())) {
       jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ? and picked = false",
           RECEIPT_TIMEOUT_TASK, attemptId);

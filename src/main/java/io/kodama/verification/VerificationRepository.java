@@ -1,6 +1,7 @@
 package io.kodama.verification;
 
 import io.kodama.system.Db;
+import io.kodama.system.RecentValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,16 @@ class VerificationRepository {
   record Stored(Verification verification, String codeHash, String codeSealed, String idempotencyKey,
       String requestHash, TransactionDetails transaction) {}
 
+  /** What never changes about a verification: its tenant, number and channel mode. */
+  record Fixed(String id, String tenantId, String to, String channel) {
+
+    static Fixed of(Verification v) {
+      return new Fixed(v.id(), v.tenantId(), v.to(), v.channel());
+    }
+  }
+
   private final JdbcTemplate jdbc;
+  private final RecentValues<String, Fixed> recentFixed = new RecentValues<>(10_000);
 
   VerificationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -34,6 +44,13 @@ class VerificationRepository {
         v.sends(), Db.ts(v.lastSendAt()), idempotencyKey, requestHash, Db.ts(v.createdAt()), Db.ts(v.updatedAt()),
         Db.ts(v.expiresAt()), transaction == null ? null : transaction.amount(),
         transaction == null ? null : transaction.currency(), transaction == null ? null : transaction.payee());
+    recentFixed.get(v.id(), id -> Fixed.of(v));
+  }
+
+  /** A verification's unchanging part, read once while recent (its deliveries ask for it at each step). */
+  Optional<Fixed> fixed(String id) {
+    return Optional.ofNullable(recentFixed.get(id,
+        key -> findById(key).map(stored -> Fixed.of(stored.verification())).orElse(null)));
   }
 
   Optional<Stored> find(String tenantId, String id) {

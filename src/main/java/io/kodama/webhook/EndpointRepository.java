@@ -41,14 +41,18 @@ class EndpointRepository {
 
   private record Cached(Row row, long untilNanos) {}
 
+  private record CachedList(List<WebhookEndpoint> endpoints, long untilNanos) {}
+
   private final JdbcTemplate jdbc;
   private final Map<String, Cached> forDelivery = new ConcurrentHashMap<>();
+  private final Map<String, CachedList> enabledByTenant = new ConcurrentHashMap<>();
 
   EndpointRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   void insert(WebhookEndpoint e, String secretSealed) {
+    changed(e.id());
     jdbc.update("insert into webhook_endpoints (id, tenant_id, url, description, event_types, enabled, disabled_reason,"
             + " secret_sealed, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.id(), e.tenantId(), e.url(), e.description(), String.join(",", e.eventTypes()), e.enabled(),
@@ -82,9 +86,12 @@ class EndpointRepository {
     return row;
   }
 
-  /** Forgets the endpoint's cached row now and again when the changing transaction ends. */
+  /** Forgets the endpoint's cached row, and every tenant's enabled list, now and again when the transaction ends. */
   private void changed(String id) {
-    AfterCommit.nowAndAtEnd(() -> forDelivery.remove(id));
+    AfterCommit.nowAndAtEnd(() -> {
+      forDelivery.remove(id);
+      enabledByTenant.clear();
+    });
   }
 
   List<WebhookEndpoint> list(String tenantId) {
@@ -92,9 +99,23 @@ class EndpointRepository {
         (rs, i) -> row(rs, i).endpoint(), tenantId);
   }
 
+  /**
+   * The tenant's enabled endpoints, which a new event is delivered to, read at most {@link
+   * #CACHED_FOR} ago: every event (three or more per verification) read them again. An endpoint
+   * created, changed or deleted on another node gets or stops getting new events within that time;
+   * changes made on this node count at once.
+   */
   List<WebhookEndpoint> enabled(String tenantId) {
-    return jdbc.query("select * from webhook_endpoints where tenant_id = ? and enabled = true order by id",
-        (rs, i) -> row(rs, i).endpoint(), tenantId);
+    long now = System.nanoTime();
+    CachedList cached = enabledByTenant.get(tenantId);
+    if (cached != null && now - cached.untilNanos() < 0) {
+      return cached.endpoints();
+    }
+    List<WebhookEndpoint> enabled = List.copyOf(jdbc.query(
+        "select * from webhook_endpoints where tenant_id = ? and enabled = true order by id",
+        (rs, i) -> row(rs, i).endpoint(), tenantId));
+    enabledByTenant.put(tenantId, new CachedList(enabled, now + CACHED_FOR.toNanos()));
+    return enabled;
   }
 
   int count(String tenantId) {

@@ -37,6 +37,7 @@ final class EventOutbox {
       return;
     }
     Verification v = change.verification();
+    repository.remember(v.id(), new EventRepository.VerificationFacts(v.externalRef(), v.to()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", v.status());
     data.put("statusReason", v.statusReason());

@@ -1,6 +1,7 @@
 package io.kodama.webhook;
 
 import io.kodama.system.Db;
+import io.kodama.system.RecentValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ class EventRepository {
   record VerificationFacts(String externalRef, String to) {}
 
   private final JdbcTemplate jdbc;
+  private final RecentValues<String, VerificationFacts> recentFacts = new RecentValues<>(10_000);
 
   EventRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -57,10 +59,17 @@ class EventRepository {
    * The verification's reference and number, read from the verification module's table (its
    * public API has no lookup by id without the tenant).
    */
+  /** Remembers a new verification's facts, so its events need not read them. */
+  void remember(String verificationId, VerificationFacts facts) {
+    recentFacts.get(verificationId, id -> facts);
+  }
+
+  /** A verification's number and reference, which never change: read once per verification while recent. */
   Optional<VerificationFacts> verification(String verificationId) {
-    return jdbc.query("select external_ref, to_e164 from verifications where id = ?",
-        (rs, i) -> new VerificationFacts(rs.getString("external_ref"), rs.getString("to_e164")), verificationId)
-        .stream().findFirst();
+    return Optional.ofNullable(recentFacts.get(verificationId, id -> jdbc.query(
+        "select external_ref, to_e164 from verifications where id = ?",
+        (rs, i) -> new VerificationFacts(rs.getString("external_ref"), rs.getString("to_e164")), id)
+        .stream().findFirst().orElse(null)));
   }
 
   int deleteOlderThan(Instant cutoff) {

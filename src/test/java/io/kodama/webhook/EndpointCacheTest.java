@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Deliveries read an endpoint at most once a second; changes made on this node count at once. */
+/** Deliveries and new events read endpoints at most once a second; changes made on this node count at once. */
 @KodamaTest
 class EndpointCacheTest {
 
@@ -37,5 +37,21 @@ class EndpointCacheTest {
     assertThat(repository.findForDelivery(endpoint.id()).orElseThrow().endpoint().enabled()).isFalse();
     repository.delete(tenant.id(), endpoint.id());
     assertThat(repository.findForDelivery(endpoint.id())).isEmpty();
+  }
+
+  @Test
+  void newEventsReuseTheEnabledEndpointsReadAndSeeThisNodesChangesAtOnce() {
+    Tenant tenant = Fixtures.tenant(tenants).tenant();
+    assertThat(repository.enabled(tenant.id())).isEmpty();
+    WebhookEndpoint endpoint = endpoints.create(tenant, "http://127.0.0.1:9/in", null, true, "cache").endpoint();
+    assertThat(repository.enabled(tenant.id())).extracting(WebhookEndpoint::id).containsExactly(endpoint.id());
+
+    // another node disables it: this node's new events may still go to it, for a second
+    jdbc.update("update webhook_endpoints set enabled = false where id = ?", endpoint.id());
+    assertThat(repository.enabled(tenant.id())).extracting(WebhookEndpoint::id).containsExactly(endpoint.id());
+
+    // a change made through this node counts for the next event
+    repository.delete(tenant.id(), endpoint.id());
+    assertThat(repository.enabled(tenant.id())).isEmpty();
   }
 }

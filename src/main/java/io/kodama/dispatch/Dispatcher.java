@@ -50,7 +50,8 @@ public class Dispatcher {
         Map.of(), now, now);
     attempts.insert(attempt, tenantId);
     // a batch of one is a plain insert; scheduleIfNotExists would first look for a job of this new id
-    scheduler.scheduleBatch(List.<TaskInstance<?>>of(new TaskInstance<>(DeliveryJob.TASK_NAME, attempt.id(), attempt.id())), now);
+    TaskInstance<String> job = new TaskInstance<>(DeliveryJob.TASK_NAME, attempt.id(), attempt.id());
+    scheduler.scheduleBatch(List.<TaskInstance<?>>of(job), now);
     events.publishEvent(new AttemptChanged(attempt.id(), verificationId, tenantId, channel, attempt.status(), reason,
         Map.of(), now));
     return attempt;

@@ -74,7 +74,8 @@ class DeliveryWorkflow {
     }
     String id = event.verificationId();
     switch (event.status()) {
-      case AttemptStatuses.QUEUED -> repository.fixed(id).ifPresent(v -> scheduleReceiptTimeout(v, event.attemptId()));
+      case AttemptStatuses.QUEUED ->
+          repository.fixed(id).ifPresent(v -> scheduleReceiptTimeout(v, event.attemptId()));
       case "delivered" -> repository.fixed(id).ifPresent(v -> {
         forgetReceiptTimeout(v, event.attemptId());
         smsHealth.delivered(v.tenantId(), v.to());
@@ -112,9 +113,8 @@ class DeliveryWorkflow {
     }
     int seconds = Integer.parseInt(tenants.get(verification.tenantId()).setting(TenantSettings.RECEIPT_TIMEOUT_SECONDS));
     // the attempt was just queued, so its timer is new: a plain insert (a batch of one)
-    scheduler.scheduleBatch(
-        List.<TaskInstance<?>>of(new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id())),
-        clock.instant().plusSeconds(seconds));
+    TaskInstance<String> timer = new TaskInstance<>(RECEIPT_TIMEOUT_TASK, attemptId, attemptId + "|" + verification.id());
+    scheduler.scheduleBatch(List.<TaskInstance<?>>of(timer), clock.instant().plusSeconds(seconds));
   }
 
   /**

@@ -55,16 +55,16 @@ class EventRepository {
     return jdbc.query(sql.toString(), this::event, args.toArray());
   }
 
-  /**
-   * The verification's reference and number, read from the verification module's table (its
-   * public API has no lookup by id without the tenant).
-   */
   /** Remembers a new verification's facts, so its events need not read them. */
   void remember(String verificationId, VerificationFacts facts) {
     recentFacts.get(verificationId, id -> facts);
   }
 
-  /** A verification's number and reference, which never change: read once per verification while recent. */
+  /**
+   * The verification's reference and number, read from the verification module's table (its
+   * public API has no lookup by id without the tenant). They never change, so each is read once
+   * per verification while recent.
+   */
   Optional<VerificationFacts> verification(String verificationId) {
     return Optional.ofNullable(recentFacts.get(verificationId, id -> jdbc.query(
         "select external_ref, to_e164 from verifications where id = ?",

@@ -5,7 +5,8 @@
 # Database: H2 by default; PostgreSQL with
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/kodama_bench SPRING_DATASOURCE_USERNAME=postgres
 # STATEMENTS=1 (H2 only): after the load, prints the SQL statements the server ran per started
-# verification, from H2's query statistics (a count that does not depend on the machine's speed)
+# verification, from H2's query statistics (a count that does not depend on the machine's speed);
+# statements run less than once per two verifications (start-up, migrations, sweeps) are left out
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${URL:-http://localhost:8080}

@@ -62,12 +62,9 @@ class PumpingGuard {
   void requireOpen(Tenant tenant, TenantProtection p, PhoneNumber number, boolean evaluate) {
     Instant now = clock.instant();
     String prefix = NumberKeys.prefix(number.e164());
-    // every block the destination ever had, active or not, in one read: the active one refuses the
-    // send, and the last lifted one starts the count afresh
-    List<Block> blocks = jdbc.query("select * from protection_blocks where tenant_id = ?"
-            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))",
-        (rs, i) -> block(rs, now), tenant.id(), prefix, number.region());
-    Optional<Block> active = blocks.stream().filter(Block::active).max(Comparator.comparing(Block::until));
+    // the active block refuses the send, and the last lifted one starts the count afresh
+    List<Block> blocks = blocks(tenant.id(), prefix, number.region(), now);
+    Optional<Block> active = active(blocks);
     if (active.isPresent()) {
       throw blocked(active.get());
     }
@@ -87,7 +84,7 @@ class PumpingGuard {
 
   /** Whether any send to the number's destination is blocked now. */
   boolean isBlocked(String tenantId, String e164, String country) {
-    return active(tenantId, NumberKeys.prefix(e164), country, clock.instant()).isPresent();
+    return active(blocks(tenantId, NumberKeys.prefix(e164), country, clock.instant())).isPresent();
   }
 
   /** Counts a started verification; runs in the transaction that creates it. */
@@ -140,11 +137,16 @@ class PumpingGuard {
     return jdbc.update("delete from protection_sends where sent_at < ?", Db.ts(cutoff));
   }
 
-  private Optional<Block> active(String tenantId, String prefix, String country, Instant now) {
-    return jdbc.query("select * from protection_blocks where tenant_id = ? and lifted_at is null and until_at > ?"
-            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))"
-            + " order by until_at desc fetch first 1 rows only",
-        (rs, i) -> block(rs, now), tenantId, Db.ts(now), prefix, country).stream().findFirst();
+  /** Every block the destination's prefix or country ever had, active or not, in one read. */
+  private List<Block> blocks(String tenantId, String prefix, String country, Instant now) {
+    return jdbc.query("select * from protection_blocks where tenant_id = ?"
+            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))",
+        (rs, i) -> block(rs, now), tenantId, prefix, country);
+  }
+
+  /** The active block that ends last. */
+  private static Optional<Block> active(List<Block> blocks) {
+    return blocks.stream().filter(Block::active).max(Comparator.comparing(Block::until));
   }
 
   private static Instant lastLift(List<Block> blocks, String scope) {

@@ -75,13 +75,13 @@ class DeliveryWorkflow {
     String id = event.verificationId();
     switch (event.status()) {
       case AttemptStatuses.QUEUED ->
-          repository.fixed(id).ifPresent(v -> scheduleReceiptTimeout(v, event.attemptId()));
-      case "delivered" -> repository.fixed(id).ifPresent(v -> {
+          repository.facts(id).ifPresent(v -> scheduleReceiptTimeout(v, event.attemptId()));
+      case "delivered" -> repository.facts(id).ifPresent(v -> {
         forgetReceiptTimeout(v, event.attemptId());
         smsHealth.delivered(v.tenantId(), v.to());
       });
       default -> repository.findById(id).map(VerificationRepository.Stored::verification).ifPresent(verification -> {
-        forgetReceiptTimeout(VerificationRepository.Fixed.of(verification), event.attemptId());
+        forgetReceiptTimeout(VerificationFacts.of(verification), event.attemptId());
         if ("verification_closed".equals(event.reason())) {
           return;
         }
@@ -107,7 +107,7 @@ class DeliveryWorkflow {
     });
   }
 
-  private void scheduleReceiptTimeout(VerificationRepository.Fixed verification, String attemptId) {
+  private void scheduleReceiptTimeout(VerificationFacts verification, String attemptId) {
     if (!"auto".equals(verification.channel())) {
       return;
     }
@@ -122,7 +122,7 @@ class DeliveryWorkflow {
    * statement that finds nothing when there is no timer), unless a scheduler thread already picked
    * it, in which case it runs, sees the outcome and stops.
    */
-  private void forgetReceiptTimeout(VerificationRepository.Fixed verification, String attemptId) {
+  private void forgetReceiptTimeout(VerificationFacts verification, String attemptId) {
     if ("auto".equals(verification.channel())) {
       jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ? and picked = false",
           RECEIPT_TIMEOUT_TASK, attemptId);

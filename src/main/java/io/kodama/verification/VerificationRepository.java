@@ -17,16 +17,8 @@ class VerificationRepository {
   record Stored(Verification verification, String codeHash, String codeSealed, String idempotencyKey,
       String requestHash, TransactionDetails transaction) {}
 
-  /** What never changes about a verification: its tenant, number and channel mode. */
-  record Fixed(String id, String tenantId, String to, String channel) {
-
-    static Fixed of(Verification v) {
-      return new Fixed(v.id(), v.tenantId(), v.to(), v.channel());
-    }
-  }
-
   private final JdbcTemplate jdbc;
-  private final RecentValues<String, Fixed> recentFixed = new RecentValues<>(10_000);
+  private final RecentValues<String, VerificationFacts> recentFacts = new RecentValues<>(10_000);
 
   VerificationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -44,13 +36,13 @@ class VerificationRepository {
         v.sends(), Db.ts(v.lastSendAt()), idempotencyKey, requestHash, Db.ts(v.createdAt()), Db.ts(v.updatedAt()),
         Db.ts(v.expiresAt()), transaction == null ? null : transaction.amount(),
         transaction == null ? null : transaction.currency(), transaction == null ? null : transaction.payee());
-    recentFixed.get(v.id(), id -> Fixed.of(v));
+    recentFacts.get(v.id(), id -> VerificationFacts.of(v));
   }
 
-  /** A verification's unchanging part, read once while recent (its deliveries ask for it at each step). */
-  Optional<Fixed> fixed(String id) {
-    return Optional.ofNullable(recentFixed.get(id,
-        key -> findById(key).map(stored -> Fixed.of(stored.verification())).orElse(null)));
+  /** A verification's unchanging facts, read once while recent (its deliveries and events ask at each step). */
+  Optional<VerificationFacts> facts(String id) {
+    return Optional.ofNullable(recentFacts.get(id,
+        key -> findById(key).map(stored -> VerificationFacts.of(stored.verification())).orElse(null)));
   }
 
   Optional<Stored> find(String tenantId, String id) {

@@ -301,6 +301,11 @@ public class Verifications {
     return expired;
   }
 
+  /** A verification's unchanging facts, by id alone (for events about it; no tenant check). */
+  public Optional<VerificationFacts> facts(String id) {
+    return repository.facts(id);
+  }
+
   // ---- used by the delivery job through VerificationDeliveryTargets
 
   Optional<VerificationRepository.Stored> stored(String id) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,13 +40,11 @@ class EndpointRepository {
   /** How long a delivery may use an endpoint read before (changes made on this node are seen at once). */
   static final Duration CACHED_FOR = Duration.ofSeconds(1);
 
-  private record Cached(Row row, long untilNanos) {}
-
-  private record CachedList(List<WebhookEndpoint> endpoints, long untilNanos) {}
+  private record Cached<T>(T value, long untilNanos) {}
 
   private final JdbcTemplate jdbc;
-  private final Map<String, Cached> forDelivery = new ConcurrentHashMap<>();
-  private final Map<String, CachedList> enabledByTenant = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Row>> forDelivery = new ConcurrentHashMap<>();
+  private final Map<String, Cached<List<WebhookEndpoint>>> enabledByTenant = new ConcurrentHashMap<>();
 
   EndpointRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -75,15 +74,20 @@ class EndpointRepository {
    * verifies then, as the previous one stays valid during the overlap.
    */
   Optional<Row> findForDelivery(String id) {
+    return cached(forDelivery, id, () -> findById(id));
+  }
+
+  /** The value read for a key at most {@link #CACHED_FOR} ago, or read now; nothing read is not kept. */
+  private static <T> Optional<T> cached(Map<String, Cached<T>> cache, String key, Supplier<Optional<T>> read) {
     long now = System.nanoTime();
-    Cached cached = forDelivery.get(id);
+    Cached<T> cached = cache.get(key);
     if (cached != null && now - cached.untilNanos() < 0) {
-      return Optional.of(cached.row());
+      return Optional.of(cached.value());
     }
-    Optional<Row> row = findById(id);
-    row.ifPresentOrElse(found -> forDelivery.put(id, new Cached(found, now + CACHED_FOR.toNanos())),
-        () -> forDelivery.remove(id));
-    return row;
+    Optional<T> value = read.get();
+    value.ifPresentOrElse(found -> cache.put(key, new Cached<>(found, now + CACHED_FOR.toNanos())),
+        () -> cache.remove(key));
+    return value;
   }
 
   /** Forgets the endpoint's cached row, and every tenant's enabled list, now and again when the transaction ends. */
@@ -106,16 +110,9 @@ class EndpointRepository {
    * changes made on this node count at once.
    */
   List<WebhookEndpoint> enabled(String tenantId) {
-    long now = System.nanoTime();
-    CachedList cached = enabledByTenant.get(tenantId);
-    if (cached != null && now - cached.untilNanos() < 0) {
-      return cached.endpoints();
-    }
-    List<WebhookEndpoint> enabled = List.copyOf(jdbc.query(
+    return cached(enabledByTenant, tenantId, () -> Optional.of(List.copyOf(jdbc.query(
         "select * from webhook_endpoints where tenant_id = ? and enabled = true order by id",
-        (rs, i) -> row(rs, i).endpoint(), tenantId));
-    enabledByTenant.put(tenantId, new CachedList(enabled, now + CACHED_FOR.toNanos()));
-    return enabled;
+        (rs, i) -> row(rs, i).endpoint(), tenantId)))).orElseThrow();
   }
 
   int count(String tenantId) {

@@ -6,6 +6,8 @@ import io.kodama.protection.NumberReachabilityChanged;
 import io.kodama.protection.ProtectionBlocked;
 import io.kodama.verification.Verification;
 import io.kodama.verification.VerificationChanged;
+import io.kodama.verification.VerificationFacts;
+import io.kodama.verification.Verifications;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,11 +25,11 @@ final class EventOutbox {
   private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
 
   private final WebhookEvents events;
-  private final EventRepository repository;
+  private final Verifications verifications;
 
-  EventOutbox(WebhookEvents events, EventRepository repository) {
+  EventOutbox(WebhookEvents events, Verifications verifications) {
     this.events = events;
-    this.repository = repository;
+    this.verifications = verifications;
   }
 
   @EventListener
@@ -37,7 +39,6 @@ final class EventOutbox {
       return;
     }
     Verification v = change.verification();
-    repository.remember(v.id(), new EventRepository.VerificationFacts(v.externalRef(), v.to()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", v.status());
     data.put("statusReason", v.statusReason());
@@ -51,7 +52,7 @@ final class EventOutbox {
     if (type == null) {
       return;
     }
-    EventRepository.VerificationFacts facts = repository.verification(change.verificationId())
+    VerificationFacts facts = verifications.facts(change.verificationId())
         .orElseThrow(() -> new IllegalStateException("Attempt " + change.attemptId() + " of unknown verification "
             + change.verificationId()));
     Map<String, Object> data = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ final class EventOutbox {
 
   @EventListener
   void on(NumberReachabilityChanged change) {
-    EventRepository.VerificationFacts facts = repository.verification(change.verificationId()).orElse(null);
+    VerificationFacts facts = verifications.facts(change.verificationId()).orElse(null);
     events.append(change.tenantId(), change.type(), change.verificationId(),
         facts == null ? null : facts.externalRef(), facts == null ? null : facts.to(), Map.of(), change.at(), null);
   }

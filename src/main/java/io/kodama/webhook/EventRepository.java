@@ -1,7 +1,6 @@
 package io.kodama.webhook;
 
 import io.kodama.system.Db;
-import io.kodama.system.RecentValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,11 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EventRepository {
 
-  /** What an event says about its verification: the client's reference and the number. */
-  record VerificationFacts(String externalRef, String to) {}
-
   private final JdbcTemplate jdbc;
-  private final RecentValues<String, VerificationFacts> recentFacts = new RecentValues<>(10_000);
 
   EventRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -53,23 +48,6 @@ class EventRepository {
     }
     sql.append(" order by id fetch first ").append(limit).append(" rows only");
     return jdbc.query(sql.toString(), this::event, args.toArray());
-  }
-
-  /** Remembers a new verification's facts, so its events need not read them. */
-  void remember(String verificationId, VerificationFacts facts) {
-    recentFacts.get(verificationId, id -> facts);
-  }
-
-  /**
-   * The verification's reference and number, read from the verification module's table (its
-   * public API has no lookup by id without the tenant). They never change, so each is read once
-   * per verification while recent.
-   */
-  Optional<VerificationFacts> verification(String verificationId) {
-    return Optional.ofNullable(recentFacts.get(verificationId, id -> jdbc.query(
-        "select external_ref, to_e164 from verifications where id = ?",
-        (rs, i) -> new VerificationFacts(rs.getString("external_ref"), rs.getString("to_e164")), id)
-        .stream().findFirst().orElse(null)));
   }
 
   int deleteOlderThan(Instant cutoff) {

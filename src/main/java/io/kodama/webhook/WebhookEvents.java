@@ -8,6 +8,8 @@ import io.kodama.system.ApiException;
 import io.kodama.system.Ids;
 import io.kodama.system.ProblemType;
 import io.kodama.tenant.Tenant;
+import io.kodama.verification.VerificationFacts;
+import io.kodama.verification.Verifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public class WebhookEvents {
   public record Page(List<WebhookEvent> events, boolean hasMore) {}
 
   private final EventRepository events;
+  private final Verifications verifications;
   private final EndpointRepository endpoints;
   private final CustomTask<WebhookDeliveryJob.Data> deliveryTask;
   private final ObjectProvider<Scheduler> scheduler;
@@ -42,9 +45,11 @@ public class WebhookEvents {
   private final Clock clock;
   private final WebhookSettings settings;
 
-  WebhookEvents(EventRepository events, EndpointRepository endpoints, CustomTask<WebhookDeliveryJob.Data> deliveryTask,
-      ObjectProvider<Scheduler> scheduler, JsonMapper json, Clock clock, WebhookSettings settings) {
+  WebhookEvents(EventRepository events, Verifications verifications, EndpointRepository endpoints,
+      CustomTask<WebhookDeliveryJob.Data> deliveryTask, ObjectProvider<Scheduler> scheduler, JsonMapper json,
+      Clock clock, WebhookSettings settings) {
     this.events = events;
+    this.verifications = verifications;
     this.endpoints = endpoints;
     this.deliveryTask = deliveryTask;
     this.scheduler = scheduler;
@@ -67,7 +72,7 @@ public class WebhookEvents {
     if (!EventTypes.isKnown(type) || EventTypes.WEBHOOK_TEST.equals(type)) {
       throw new IllegalArgumentException("Unknown event type " + type);
     }
-    EventRepository.VerificationFacts facts = events.verification(verificationId)
+    VerificationFacts facts = verifications.facts(verificationId)
         .orElseThrow(() -> new IllegalArgumentException("Unknown verification " + verificationId));
     return append(tenantId, type, verificationId, facts.externalRef(), facts.to(), data, clock.instant(), null);
   }

@@ -1,5 +1,6 @@
 package io.kodama.webhook;
 
+import com.github.kagkarlsson.scheduler.task.Execution;
 import io.kodama.system.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +18,27 @@ class DeliveryRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(DeliveryRecord d, String tenantId) {
-    jdbc.update("insert into webhook_deliveries (id, endpoint_id, tenant_id, event_id, event_type, attempt, outcome,"
-            + " status_code, latency_ms, error, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        d.id(), d.endpointId(), tenantId, d.eventId(), d.eventType(), d.attempt(), d.outcome(), d.statusCode(),
-        d.latencyMs(), d.error(), Db.ts(d.nextAttemptAt()), Db.ts(d.createdAt()));
+  /** Writes the tries' log rows as one batch. */
+  void insertAll(List<WebhookDeliverer.Tried> tries) {
+    if (tries.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate("insert into webhook_deliveries (id, endpoint_id, tenant_id, event_id, event_type, attempt,"
+        + " outcome, status_code, latency_ms, error, next_attempt_at, created_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tries.stream().map(t -> {
+          DeliveryRecord d = t.log();
+          return new Object[] {d.id(), d.endpointId(), t.tenantId(), d.eventId(), d.eventType(), d.attempt(),
+              d.outcome(), d.statusCode(), d.latencyMs(), d.error(), Db.ts(d.nextAttemptAt()), Db.ts(d.createdAt())};
+        }).toList());
+  }
+
+  /**
+   * Removes finished delivery jobs: the statement db-scheduler's own remove runs, for a batch. A row
+   * whose version changed (another node took it over as dead) is left to that node.
+   */
+  void deleteJobs(List<Execution> jobs) {
+    jdbc.batchUpdate("delete from scheduled_tasks where task_name = ? and task_instance = ? and version = ?",
+        jobs.stream().map(j -> new Object[] {j.getTaskName(), j.getId(), j.version}).toList());
   }
 
   /** The endpoint's latest attempts first, before a cursor. */

@@ -101,14 +101,15 @@ public class WebhookEvents {
     payload.put("type", type);
     payload.put("timestamp", at.toString());
     payload.put("data", data);
-    events.insert(new WebhookEvent(id, tenantId, type, verificationId, json.writeValueAsString(payload), at));
+    WebhookEvent event = new WebhookEvent(id, tenantId, type, verificationId, json.writeValueAsString(payload), at);
+    events.insert(event);
 
     List<WebhookEndpoint> targets = onlyEndpoint != null ? List.of(onlyEndpoint)
         : endpoints.enabled(tenantId).stream().filter(e -> e.wants(type)).toList();
     if (!targets.isEmpty()) {
       // the event is new, so are its jobs: one batch insert, without looking for existing ones first
       List<TaskInstance<?>> jobs = targets.stream().<TaskInstance<?>>map(endpoint -> deliveryTask.instance(
-          WebhookDeliveryJob.instanceId(id, endpoint.id()), new WebhookDeliveryJob.Data(id, endpoint.id(), 1))).toList();
+          WebhookDeliveryJob.instanceId(id, endpoint.id()), WebhookDeliveryJob.Data.first(event, endpoint))).toList();
       scheduler.getObject().scheduleBatch(jobs, clock.instant());
     }
     return id;
@@ -118,7 +119,7 @@ public class WebhookEvents {
   void redeliver(WebhookEvent event, WebhookEndpoint endpoint) {
     String instance = WebhookDeliveryJob.instanceId(event.id(), endpoint.id()) + "/" + Ids.next("rd", clock);
     scheduler.getObject().scheduleIfNotExists(deliveryTask.instance(instance,
-        new WebhookDeliveryJob.Data(event.id(), endpoint.id(), 1)), clock.instant());
+        WebhookDeliveryJob.Data.first(event, endpoint)), clock.instant());
   }
 
   /**

@@ -2,6 +2,8 @@ package io.kodama.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.kodama.dispatch.Channel;
 import io.kodama.dispatch.Dispatcher;
 import io.kodama.support.Api;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +49,9 @@ class WebhookApiTest {
 
   @Autowired Dispatcher dispatcher;
   @Autowired TransactionTemplate tx;
+  @Autowired Scheduler scheduler;
+  @Autowired CustomTask<WebhookDeliveryJob.Data> deliveryTask;
+  @Autowired JdbcTemplate jdbc;
 
   Api api;
   String apiKey;
@@ -330,6 +336,25 @@ class WebhookApiTest {
     }
     assertThat(api.post("/v1/webhook-endpoints/" + endpointId + "/redeliver", Map.of("eventId", "evt_nope")).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aJobWithoutTheEventsPayloadReadsTheEventAndAFinishedJobLeavesNoRow() {
+    createEndpoint(null);
+    String endpointId = endpointIds().get(0);
+    String eventId = api.post("/v1/webhook-endpoints/" + endpointId + "/test", null).json().get("eventId").asString();
+    Receiver.await("first delivery", () -> receiver.count() == 1);
+    String body = receiver.requests().get(0).body();
+
+    // as jobs were written before they carried the event's type and payload
+    scheduler.schedule(deliveryTask.instance(eventId + "/" + endpointId + "/old",
+        new WebhookDeliveryJob.Data(eventId, endpointId, 1, null, null)), clock.instant());
+    Receiver.await("second delivery", () -> receiver.count() == 2);
+    assertThat(receiver.requests().get(1).body()).isEqualTo(body);
+    assertThat(receiver.requests().get(1).id()).isEqualTo(eventId);
+    Receiver.await("two log rows", () -> outcomes(endpointId).equals(List.of("succeeded", "succeeded")));
+    Receiver.await("no job rows left", () -> jdbc.queryForObject(
+        "select count(*) from scheduled_tasks where task_instance like ?", Integer.class, eventId + "/%") == 0);
   }
 
   @Test

@@ -3,6 +3,6 @@
 -- row in place (a HOT update) instead of adding an entry to every index for every job.
 -- Priorities are not enabled (db-scheduler.priority-enabled), so nothing reads the priority index;
 -- the search for dead executions (picked rows whose heartbeat stopped) runs once per heartbeat
--- interval and reads the few picked rows without one.
+-- interval and, without its index, reads the table, which holds only the jobs not yet done.
 drop index scheduled_tasks_last_heartbeat_idx;
 drop index scheduled_tasks_priority_idx;

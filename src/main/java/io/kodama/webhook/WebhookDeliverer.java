@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes one delivery attempt: signs the stored payload with the endpoint's valid secrets, POSTs it,
- * describes the attempt for the delivery log, and decides what comes next (done, retry at a time, or give up). Logs name
- * the endpoint and event ids, never the URL (which may carry a token) or a secret.
+ * describes the attempt for the delivery log, and decides what comes next (done, retry at a time,
+ * or give up). Logs name the endpoint and event ids, never the URL (which may carry a token) or a
+ * secret.
  */
 @Component
 final class WebhookDeliverer {
@@ -30,7 +31,8 @@ final class WebhookDeliverer {
   private final RetryPolicy retries;
   private final Clock clock;
 
-  WebhookDeliverer(EventRepository events, EndpointRepository endpoints, SecretBox secrets, WebhookSender sender, RetryPolicy retries, Clock clock) {
+  WebhookDeliverer(EventRepository events, EndpointRepository endpoints, SecretBox secrets, WebhookSender sender,
+      RetryPolicy retries, Clock clock) {
     this.events = events;
     this.endpoints = endpoints;
     this.secrets = secrets;

@@ -1,9 +1,9 @@
 package io.kodama.webhook;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.Execution;
 import io.kodama.system.GroupCommit;
 import java.io.Serializable;
 import java.util.List;

@@ -62,8 +62,8 @@ final class WebhookSender implements AutoCloseable {
   static final String USER_AGENT = "Kodama-Webhooks/1.0";
   private static final int MAX_HEAD_BYTES = 16 * 1024;
   static final int MAX_SKIPPED_BODY = 64 * 1024;
-  /** Idle connections kept per route: more than the scheduler threads that may post at once. */
-  private static final int IDLE_PER_ROUTE = 16;
+  /** Idle connections kept per route: as many as the scheduler threads that may post at once (32). */
+  private static final int IDLE_PER_ROUTE = 32;
   /** Below the shortest common server keep-alive (Node.js: 5 s). */
   static final Duration MAX_IDLE = Duration.ofSeconds(4);
 

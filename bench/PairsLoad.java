@@ -93,8 +93,7 @@ public class PairsLoad {
           median(results.stream().mapToDouble(x -> x.count / x.seconds).toArray()),
           median(results.stream().mapToDouble(x -> x.percentile(50)).toArray()),
           median(results.stream().mapToDouble(x -> x.percentile(99)).toArray()),
-          serverPid > 0 ? String.format(" server CPU=%.2f ms/pair",
-              median(results.stream().mapToDouble(Result::cpuMillisPerPair).toArray())) : "");
+          cpuText(median(results.stream().mapToDouble(Result::cpuMillisPerPair).toArray())));
     }
     System.exit(0);
   }
@@ -102,7 +101,7 @@ public class PairsLoad {
   static void report(Result r, int concurrency, int rate) {
     System.out.printf("pairs=%d errors=%d seconds=%.1f pairs/s=%.0f p50=%.2f ms p99=%.2f ms max=%.2f ms%s (%s)%n",
         r.count, r.errors, r.seconds, r.count / r.seconds, r.percentile(50), r.percentile(99), r.percentile(100),
-        serverPid > 0 ? String.format(" server CPU=%.2f ms/pair", r.cpuMillisPerPair()) : "",
+        cpuText(r.cpuMillisPerPair()),
         rate > 0 ? "open loop at " + rate + "/s" : "closed loop, " + concurrency + " in flight");
   }
 
@@ -134,6 +133,11 @@ public class PairsLoad {
   }
 
   static long serverPid;
+
+  /** The server's CPU per pair for a report line, or nothing when no --pid was given. */
+  static String cpuText(double millisPerPair) {
+    return serverPid > 0 ? String.format(" server CPU=%.2f ms/pair", millisPerPair) : "";
+  }
 
   /** The server's user + system CPU time in milliseconds, from /proc (clock ticks of 10 ms). */
   static long serverCpuMillis() {

@@ -13,7 +13,9 @@
 // --prefix P   numbers are P followed by random digits (their last three stay below 900, which the
 //              SMSC simulator delivers)
 // --mode sms   start only (no check), then wait until the SMSC simulator's receipts for all of them are
-//              matched (kodama_sms_receipts_total): the whole pipeline API → submit_sm → receipt → attempt
+//              matched (kodama_sms_receipts_total): the whole pipeline API → submit_sm → receipt → attempt;
+//              also reports the whole machine's busy CPU per verification (/proc/stat: with the database
+//              and this generator), which moves far less between runs than verifications per second
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -71,15 +73,20 @@ public class PairsLoad {
     }
     double receiptsBefore = smsMode ? receipts(http, o.get("url")) : 0;
     long t0 = System.nanoTime();
+    long machineCpuStart = machineCpuMillis();
+    long serverCpuStart = serverCpuMillis();
     Result r = run(runner, concurrency, rate, Integer.parseInt(o.get("seconds")));
     if (smsMode) {
       double target = receiptsBefore + r.count;
       double reached = awaitReceipts(http, o.get("url"), target);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double matched = reached - receiptsBefore;
       System.out.printf("started=%d receipts matched=%.0f in %.1f s → %.0f verifications/s end to end"
-          + " (API start → submit_sm → DELIVRD receipt → attempt delivered); start p50=%.2f ms p99=%.2f ms%n",
-          r.count, reached - receiptsBefore, seconds, (reached - receiptsBefore) / seconds, r.percentile(50),
-          r.percentile(99));
+          + " (API start → submit_sm → DELIVRD receipt → attempt delivered); start p50=%.2f ms p99=%.2f ms;"
+          + " machine CPU=%.2f ms/verification%s%n",
+          r.count, matched, seconds, matched / seconds, r.percentile(50), r.percentile(99),
+          (machineCpuMillis() - machineCpuStart) / matched,
+          serverPid > 0 ? String.format(" (server %.2f)", (serverCpuMillis() - serverCpuStart) / matched) : "");
       System.exit(0);
     }
     List<Result> results = new ArrayList<>(List.of(r));
@@ -150,6 +157,21 @@ public class PairsLoad {
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The whole machine's busy CPU time in milliseconds (every core; with the database and this load
+   * generator), from /proc/stat; 0 where there is none.
+   */
+  static long machineCpuMillis() {
+    try {
+      String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split(" +");
+      // cpu user nice system idle iowait irq softirq steal
+      return (Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+          + Long.parseLong(f[7]) + Long.parseLong(f[8])) * 10;
+    } catch (IOException e) {
+      return 0;
     }
   }
 

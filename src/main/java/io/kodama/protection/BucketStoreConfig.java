@@ -36,9 +36,9 @@ class BucketStoreConfig {
     String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     if ("PostgreSQL".equalsIgnoreCase(product)) {
       log.info("Rate limits: buckets in PostgreSQL (shared by all nodes)");
-      return new PostgresBucketStore(dataSource, timeMeter);
+      return new PostgresBucketStore(dataSource, clock);
     }
-    log.info("Rate limits: buckets in memory ({} has no Bucket4j backend; one node)", product);
+    log.info("Rate limits: buckets in memory ({} runs as one node)", product);
     return new LocalBucketStore(timeMeter, clock);
   }
 }

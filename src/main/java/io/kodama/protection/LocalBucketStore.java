@@ -1,18 +1,18 @@
 package io.kodama.protection;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Buckets in this node's memory. Bucket4j has no H2 backend; with H2 Kodama runs as one node, so
+ * Buckets in this node's memory (bucket4j's local buckets). With H2 Kodama runs as one node, so
  * memory is the shared place. A restart forgets the buckets (they start full).
  */
 final class LocalBucketStore implements BucketStore {
@@ -20,7 +20,7 @@ final class LocalBucketStore implements BucketStore {
   /** Longer than the longest refill period (a day), so an idle bucket is full when forgotten. */
   private static final Duration IDLE = Duration.ofHours(25);
 
-  private record Entry(Bucket bucket, long[] lastUsedMillis) {}
+  private record Entry(io.github.bucket4j.Bucket bucket, long[] lastUsedMillis) {}
 
   private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
   private final TimeMeter timeMeter;
@@ -32,15 +32,26 @@ final class LocalBucketStore implements BucketStore {
   }
 
   @Override
-  public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-    Entry entry = entry(key, configuration);
-    entry.lastUsedMillis()[0] = clock.millis();
-    return entry.bucket().tryConsumeAndReturnRemaining(1);
-  }
-
-  @Override
-  public void refund(String key, BucketConfiguration configuration) {
-    entry(key, configuration).bucket().addTokens(1);
+  public Optional<Refusal> take(List<Bucket> wanted) {
+    List<Entry> taken = new ArrayList<>(wanted.size());
+    String limit = null;
+    long waitNanos = 0;
+    for (Bucket bucket : wanted) {
+      Entry entry = entry(bucket);
+      entry.lastUsedMillis()[0] = clock.millis();
+      ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
+      if (probe.isConsumed()) {
+        taken.add(entry);
+      } else {
+        limit = limit == null ? bucket.limit() : limit;
+        waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+      }
+    }
+    if (limit == null) {
+      return Optional.empty();
+    }
+    taken.forEach(e -> e.bucket().addTokens(1));
+    return Optional.of(new Refusal(limit, Duration.ofNanos(waitNanos)));
   }
 
   @Override
@@ -51,13 +62,11 @@ final class LocalBucketStore implements BucketStore {
     return before - buckets.size();
   }
 
-  private Entry entry(String key, BucketConfiguration configuration) {
-    return buckets.computeIfAbsent(key, k -> {
-      LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(timeMeter);
-      for (Bandwidth bandwidth : configuration.getBandwidths()) {
-        builder.addLimit(bandwidth);
-      }
-      return new Entry(builder.build(), new long[] {clock.millis()});
-    });
+  private Entry entry(Bucket bucket) {
+    return buckets.computeIfAbsent(bucket.key(), k -> new Entry(io.github.bucket4j.Bucket.builder()
+        .withCustomTimePrecision(timeMeter)
+        .addLimit(BandwidthBuilder.builder().capacity(bucket.capacity())
+            .refillGreedy(bucket.capacity(), bucket.period()).build())
+        .build(), new long[] {clock.millis()}));
   }
 }

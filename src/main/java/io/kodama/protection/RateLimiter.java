@@ -1,8 +1,6 @@
 package io.kodama.protection;
 
-import io.github.bucket4j.BandwidthBuilder;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
+import io.kodama.protection.BucketStore.Bucket;
 import io.kodama.system.ApiException;
 import io.kodama.system.ProblemType;
 import io.kodama.tenant.Tenant;
@@ -28,8 +26,6 @@ class RateLimiter {
   static final String PREFIX = "prefix";
   static final String NUMBER = "number";
 
-  private record Limit(String name, String key, BucketConfiguration configuration) {}
-
   private final BucketStore store;
   private final NumberKeys keys;
 
@@ -40,38 +36,23 @@ class RateLimiter {
 
   /** @throws ApiException {@code rate-limited} with {@code limit} and {@code Retry-After} */
   void take(Tenant tenant, TenantProtection p, String e164, String clientIp) {
-    List<Limit> limits = new ArrayList<>(4);
+    List<Bucket> buckets = new ArrayList<>(5);
     String t = tenant.id();
-    limits.add(new Limit(TENANT, "t|" + t + "|" + p.tenantPerSecond(), perPeriod(p.tenantPerSecond(), Duration.ofSeconds(1))));
+    buckets.add(new Bucket(TENANT, "t|" + t + "|" + p.tenantPerSecond(), p.tenantPerSecond(), Duration.ofSeconds(1)));
     if (clientIp != null) {
-      limits.add(new Limit(CLIENT_IP, "i|" + t + "|" + keys.of(ipBlock(clientIp)) + "|" + p.clientIpPerHour(),
-          perPeriod(p.clientIpPerHour(), Duration.ofHours(1))));
+      buckets.add(new Bucket(CLIENT_IP, "i|" + t + "|" + keys.of(ipBlock(clientIp)) + "|" + p.clientIpPerHour(),
+          p.clientIpPerHour(), Duration.ofHours(1)));
     }
-    String prefix = NumberKeys.prefix(e164);
-    limits.add(new Limit(PREFIX, "p|" + t + "|" + keys.of(prefix) + "|" + p.prefixPerHour(),
-        perPeriod(p.prefixPerHour(), Duration.ofHours(1))));
-    limits.add(new Limit(NUMBER, "n|" + t + "|" + keys.of(e164) + "|" + p.numberPerHour() + "/" + p.numberPerDay(),
-        BucketConfiguration.builder()
-            .addLimit(BandwidthBuilder.builder().capacity(p.numberPerHour()).refillGreedy(p.numberPerHour(), Duration.ofHours(1)).build())
-            .addLimit(BandwidthBuilder.builder().capacity(p.numberPerDay()).refillGreedy(p.numberPerDay(), Duration.ofDays(1)).build())
-            .build()));
-    List<Limit> taken = new ArrayList<>(limits.size());
-    for (Limit limit : limits) {
-      ConsumptionProbe probe = store.tryConsume(limit.key(), limit.configuration());
-      if (!probe.isConsumed()) {
-        taken.forEach(l -> store.refund(l.key(), l.configuration()));
-        throw new ApiException(ProblemType.RATE_LIMITED, message(limit.name()))
-            .with("limit", limit.name())
-            .retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-      }
-      taken.add(limit);
-    }
-  }
-
-  private static BucketConfiguration perPeriod(int tokens, Duration period) {
-    return BucketConfiguration.builder()
-        .addLimit(BandwidthBuilder.builder().capacity(tokens).refillGreedy(tokens, period).build())
-        .build();
+    buckets.add(new Bucket(PREFIX, "p|" + t + "|" + keys.of(NumberKeys.prefix(e164)) + "|" + p.prefixPerHour(),
+        p.prefixPerHour(), Duration.ofHours(1)));
+    String number = "n|" + t + "|" + keys.of(e164) + "|";
+    buckets.add(new Bucket(NUMBER, number + p.numberPerHour() + "/h", p.numberPerHour(), Duration.ofHours(1)));
+    buckets.add(new Bucket(NUMBER, number + p.numberPerDay() + "/d", p.numberPerDay(), Duration.ofDays(1)));
+    store.take(buckets).ifPresent(refusal -> {
+      throw new ApiException(ProblemType.RATE_LIMITED, message(refusal.limit()))
+          .with("limit", refusal.limit())
+          .retryAfter(refusal.retryAfter());
+    });
   }
 
   private static String message(String limit) {

@@ -70,8 +70,12 @@ public class NumberStatuses {
     if (!reached && !failed) {
       return;
     }
-    Optional<Sender> sender = jdbc.query("select tenant_id, number_key, number_masked from protection_sends"
-            + " where verification_id = ?", (rs, i) -> new Sender(rs.getString(1), rs.getString(2), rs.getString(3)),
+    // reached: the sender only when its number has failures counted, which it usually has not,
+    // so the usual case is one read that finds nothing
+    Optional<Sender> sender = jdbc.query("select s.tenant_id, s.number_key, s.number_masked from protection_sends s"
+            + (reached ? " join number_reachability r on r.tenant_id = s.tenant_id and r.number_key = s.number_key"
+                + " and (r.status = '" + UNREACHABLE + "' or r.sms_failures > 0 or r.voice_failures > 0)" : "")
+            + " where s.verification_id = ?", (rs, i) -> new Sender(rs.getString(1), rs.getString(2), rs.getString(3)),
         event.verificationId()).stream().findFirst();
     if (sender.isEmpty()) {
       return;
@@ -79,12 +83,6 @@ public class NumberStatuses {
     Sender s = sender.get();
     Instant now = clock.instant();
     if (reached) {
-      Integer counted = jdbc.queryForObject("select count(*) from number_reachability where tenant_id = ?"
-          + " and number_key = ? and (status = ? or sms_failures > 0 or voice_failures > 0)", Integer.class,
-          s.tenantId(), s.numberKey(), UNREACHABLE);
-      if (counted == null || counted == 0) {
-        return; // no failures counted: nothing to reset (the usual case)
-      }
       int changed = jdbc.update("update number_reachability set status = ?, changed_at = ? where tenant_id = ?"
           + " and number_key = ? and status = ?", REACHABLE, Db.ts(now), s.tenantId(), s.numberKey(), UNREACHABLE);
       jdbc.update("update number_reachability set sms_failures = 0, voice_failures = 0, updated_at = ?"

@@ -75,6 +75,7 @@ public class PairsLoad {
     long t0 = System.nanoTime();
     long machineCpuStart = machineCpuMillis();
     long serverCpuStart = serverCpuMillis();
+    long ownCpuStart = ownCpuMillis();
     Result r = run(runner, concurrency, rate, Integer.parseInt(o.get("seconds")));
     if (smsMode) {
       double target = receiptsBefore + r.count;
@@ -83,10 +84,11 @@ public class PairsLoad {
       double matched = reached - receiptsBefore;
       System.out.printf("started=%d receipts matched=%.0f in %.1f s → %.0f verifications/s end to end"
           + " (API start → submit_sm → DELIVRD receipt → attempt delivered); start p50=%.2f ms p99=%.2f ms;"
-          + " machine CPU=%.2f ms/verification%s%n",
+          + " machine CPU=%.2f ms/verification (%sthis load generator %.2f)%n",
           r.count, matched, seconds, matched / seconds, r.percentile(50), r.percentile(99),
           (machineCpuMillis() - machineCpuStart) / matched,
-          serverPid > 0 ? String.format(" (server %.2f)", (serverCpuMillis() - serverCpuStart) / matched) : "");
+          serverPid > 0 ? String.format("server %.2f, ", (serverCpuMillis() - serverCpuStart) / matched) : "",
+          (ownCpuMillis() - ownCpuStart) / matched);
       System.exit(0);
     }
     List<Result> results = new ArrayList<>(List.of(r));
@@ -173,6 +175,12 @@ public class PairsLoad {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /** This load generator's own CPU time in milliseconds. */
+  static long ownCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1_000_000;
   }
 
   record Result(long count, long errors, double seconds, long[] nanos, long cpuMillis) {

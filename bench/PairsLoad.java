@@ -14,8 +14,8 @@
 //              SMSC simulator delivers)
 // --mode sms   start only (no check), then wait until the SMSC simulator's receipts for all of them are
 //              matched (kodama_sms_receipts_total): the whole pipeline API → submit_sm → receipt → attempt;
-//              also reports the whole machine's busy CPU per verification (/proc/stat: with the database
-//              and this generator), which moves far less between runs than verifications per second
+//              also reports the whole machine's busy CPU per verification (/proc/stat: the server, the
+//              database, this generator and anything else the machine runs meanwhile)
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;

@@ -1,7 +1,7 @@
 package io.kodama.protection;
 
 import io.github.bucket4j.TimeMeter;
-import java.sql.DatabaseMetaData;
+import io.kodama.system.Db;
 import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /** Picks where rate-limit buckets live from the database Kodama runs on. */
@@ -33,12 +32,11 @@ class BucketStoreConfig {
         return true;
       }
     };
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    if ("PostgreSQL".equalsIgnoreCase(product)) {
+    if (Db.isPostgresql(dataSource)) {
       log.info("Rate limits: buckets in PostgreSQL (shared by all nodes)");
       return new PostgresBucketStore(dataSource, clock);
     }
-    log.info("Rate limits: buckets in memory ({} runs as one node)", product);
+    log.info("Rate limits: buckets in memory (H2 runs as one node)");
     return new LocalBucketStore(timeMeter, clock);
   }
 }

@@ -3,13 +3,11 @@ package io.kodama.system;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
-import java.sql.DatabaseMetaData;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
@@ -27,8 +25,7 @@ class JobPolling {
   @Bean
   DbSchedulerCustomizer jobPollingCustomizer(DataSource dataSource,
       @Value("${db-scheduler.always-persist-timestamp-in-utc:false}") boolean utc) throws MetaDataAccessException {
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    boolean postgresql = "PostgreSQL".equalsIgnoreCase(product);
+    boolean postgresql = Db.isPostgresql(dataSource);
     return new DbSchedulerCustomizer() {
       @Override
       public Optional<JdbcCustomization> jdbcCustomization() {

@@ -8,6 +8,7 @@ import io.kodama.system.ProblemType;
 import io.kodama.tenant.Tenant;
 import io.kodama.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,17 +89,21 @@ public class Protection {
         && spend.belowCap(tenantId, p, channel);
   }
 
-  /** Counts a started verification; call it in the transaction that creates it. */
-  public void started(String tenantId, String verificationId, PhoneNumber number) {
-    pumping.recordSend(tenantId, verificationId, number);
+  /** Counts a verification started at {@code at}; call it in the transaction that creates it. */
+  public void started(String tenantId, String verificationId, PhoneNumber number, Instant at) {
+    pumping.recordSend(tenantId, verificationId, number, at);
   }
 
   /**
    * Counts an approval for the pumping guard and binds the number of an approved {@code signup}
    * with an {@code externalRef}; call it in the transaction that approves the verification.
+   *
+   * @param country the number's country, as {@link #started} was told
+   * @param startedAt when the verification was started, as {@link #started} was told
    */
-  public void approved(String tenantId, String verificationId, String e164, String purpose, String externalRef) {
-    pumping.recordApproval(verificationId);
+  public void approved(String tenantId, String verificationId, String e164, String country, Instant startedAt,
+      String purpose, String externalRef) {
+    pumping.recordApproval(tenantId, e164, country, startedAt);
     if ("signup".equals(purpose)) {
       bindings.bindAfterSignup(tenantId, verificationId, e164, externalRef);
     }

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +21,15 @@ class ProtectionJobs {
   private static final Logger log = LoggerFactory.getLogger(ProtectionJobs.class);
 
   @Bean
-  Task<Void> protectionCleanupTask(PumpingGuard pumping, SpendCounter spend, BucketStore buckets, Clock clock) {
+  Task<Void> protectionCleanupTask(PumpingGuard pumping, PumpingCounts counts, SpendCounter spend, BucketStore buckets,
+      Clock clock) {
     return Tasks.recurring("protection-cleanup", FixedDelay.of(Duration.ofMinutes(10)))
         .execute((instance, context) -> {
-          int sends = pumping.forgetSendsBefore(clock.instant().minus(Duration.ofDays(8)));
+          Instant weekAgo = clock.instant().minus(Duration.ofDays(8));
+          int sends = pumping.forgetSendsBefore(weekAgo) + counts.forgetBefore(weekAgo);
           int days = spend.forgetDaysBefore(clock.instant().minus(Duration.ofDays(7)));
           int idle = buckets.removeIdle();
-          log.debug("Protection cleanup: {} sends, {} spend days, {} buckets forgotten", sends, days, idle);
+          log.debug("Protection cleanup: {} sends and minutes of counts, {} spend days, {} buckets forgotten", sends, days, idle);
         });
   }
 }

@@ -2,6 +2,9 @@ package io.kodama.protection;
 
 import io.kodama.phone.MaskedNumber;
 import io.kodama.phone.PhoneNumber;
+import io.kodama.protection.PumpingCounts.Counts;
+import io.kodama.protection.PumpingCounts.Destination;
+import io.kodama.system.AfterCommit;
 import io.kodama.system.ApiException;
 import io.kodama.system.Db;
 import io.kodama.system.Ids;
@@ -24,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The SMS-pumping guard. Every started verification is a send towards a prefix (the number without
  * its last four digits) and a country; an approval converts it. When a prefix has at least {@code
- * min-sends} sends in the window and its latest sends (at most ten times {@code min-sends}) convert
- * below {@code min-conversion-percent}, it is blocked
- * for {@code block-minutes} and {@link ProtectionBlocked} is published. Countries other than the
+ * min-sends} sends in the window and its latest sends convert below {@code min-conversion-percent}, it
+ * is blocked for {@code block-minutes} and {@link ProtectionBlocked} is published. Countries other than the
  * tenant's own are watched the same way with {@code country-min-sends}. A block refuses every send
  * to the destination, so a pumping run costs at most {@code min-sends} messages per prefix. A lifted
- * block starts the count afresh.
+ * block starts the count afresh. The latest sends are those of the latest minutes that hold at least
+ * ten times {@code min-sends} sends ({@link PumpingCounts}).
  */
 @Component
 class PumpingGuard {
@@ -44,11 +47,13 @@ class PumpingGuard {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final NumberKeys keys;
+  private final PumpingCounts counts;
   private final Clock clock;
 
   PumpingGuard(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, NumberKeys keys,
-      Clock clock) {
+      PumpingCounts counts, Clock clock) {
     this.jdbc = jdbc;
+    this.counts = counts;
     this.tx = tx;
     this.events = events;
     this.keys = keys;
@@ -62,20 +67,18 @@ class PumpingGuard {
   void requireOpen(Tenant tenant, TenantProtection p, PhoneNumber number, boolean evaluate) {
     Instant now = clock.instant();
     String prefix = NumberKeys.prefix(number.e164());
-    // the active block refuses the send, and the last lifted one starts the count afresh
-    List<Block> blocks = blocks(tenant.id(), prefix, number.region(), now);
-    Optional<Block> active = active(blocks);
+    Optional<Block> active = active(blocks(tenant.id(), prefix, number.region(), now));
     if (active.isPresent()) {
       throw blocked(active.get());
     }
     if (!evaluate) {
       return;
     }
-    Optional<Block> created = evaluate(tenant.id(), PREFIX, prefix, number.region(), p.pumpingMinSends(),
-        lastLift(blocks, PREFIX), p, now);
+    Optional<Block> created = evaluate(new Destination(tenant.id(), PREFIX, prefix), number.region(),
+        p.pumpingMinSends(), p, now);
     if (created.isEmpty() && !number.region().equals(tenant.region())) {
-      created = evaluate(tenant.id(), COUNTRY, number.region(), number.region(), p.pumpingCountryMinSends(),
-          lastLift(blocks, COUNTRY), p, now);
+      created = evaluate(new Destination(tenant.id(), COUNTRY, number.region()), number.region(),
+          p.pumpingCountryMinSends(), p, now);
     }
     if (created.isPresent()) {
       throw blocked(created.get());
@@ -87,17 +90,26 @@ class PumpingGuard {
     return active(blocks(tenantId, NumberKeys.prefix(e164), country, clock.instant())).isPresent();
   }
 
-  /** Counts a started verification; runs in the transaction that creates it. */
-  void recordSend(String tenantId, String verificationId, PhoneNumber number) {
-    jdbc.update("insert into protection_sends (verification_id, tenant_id, number_key, number_masked, prefix, country,"
-            + " sent_at) values (?, ?, ?, ?, ?, ?, ?)", verificationId, tenantId, keys.of(number.e164()),
-        MaskedNumber.of(number.e164()), NumberKeys.prefix(number.e164()), number.region(), Db.ts(clock.instant()));
+  /**
+   * Counts a started verification once its transaction commits; runs in that transaction.
+   *
+   * @param sentAt when the verification was created: its approval is counted in the same minute
+   */
+  void recordSend(String tenantId, String verificationId, PhoneNumber number, Instant sentAt) {
+    jdbc.update("insert into protection_sends (verification_id, tenant_id, number_key, number_masked, sent_at)"
+            + " values (?, ?, ?, ?, ?)", verificationId, tenantId, keys.of(number.e164()),
+        MaskedNumber.of(number.e164()), Db.ts(sentAt));
+    AfterCommit.run(() -> count(tenantId, number.e164(), number.region(), sentAt, 1, 0));
   }
 
-  /** Counts a conversion; runs in the transaction that approves the verification. */
-  void recordApproval(String verificationId) {
-    jdbc.update("update protection_sends set approved_at = ? where verification_id = ? and approved_at is null",
-        Db.ts(clock.instant()), verificationId);
+  /** Counts a conversion of a send made at {@code sentAt}; runs in the transaction that approves it. */
+  void recordApproval(String tenantId, String e164, String country, Instant sentAt) {
+    AfterCommit.run(() -> count(tenantId, e164, country, sentAt, 0, 1));
+  }
+
+  private void count(String tenantId, String e164, String country, Instant sentAt, int sends, int approvals) {
+    counts.add(new Destination(tenantId, PREFIX, NumberKeys.prefix(e164)), sentAt, sends, approvals);
+    counts.add(new Destination(tenantId, COUNTRY, country), sentAt, sends, approvals);
   }
 
   List<Block> list(String tenantId, boolean activeOnly, int limit) {
@@ -128,6 +140,7 @@ class PumpingGuard {
         Db.ts(now), id);
     Optional<Block> block = find(id);
     if (lifted == 1 && block.isPresent()) {
+      counts.reset(new Destination(block.get().tenantId(), block.get().scope(), block.get().destination()));
       log.info("Block {} ({} in {}) lifted by an operator", id, block.get().scope(), block.get().country());
     }
     return block;
@@ -149,31 +162,18 @@ class PumpingGuard {
     return blocks.stream().filter(Block::active).max(Comparator.comparing(Block::until));
   }
 
-  private static Instant lastLift(List<Block> blocks, String scope) {
-    return blocks.stream().filter(b -> b.scope().equals(scope) && b.liftedAt() != null).map(Block::liftedAt)
-        .max(Comparator.naturalOrder()).orElse(null);
-  }
-
-  private Optional<Block> evaluate(String tenantId, String scope, String key, String country, int minSends,
-      Instant lastLift, TenantProtection p, Instant now) {
-    Instant since = now.minus(p.pumpingWindow());
-    if (lastLift != null && lastLift.isAfter(since)) {
-      since = lastLift;
-    }
-    String column = PREFIX.equals(scope) ? "prefix" : "country";
-    // the latest sends only: a count over every send of the window grew with the traffic (a busy
-    // foreign country meant counting tens of thousands of rows per start), and an hour of good
-    // history would hide a pumping run that starts now
-    int[] counts = jdbc.queryForObject("select count(*) as sends, count(approved_at) as approvals from ("
-            + "select approved_at from protection_sends where tenant_id = ? and " + column + " = ? and sent_at > ?"
-            + " order by sent_at desc fetch first ? rows only) latest",
-        (rs, i) -> new int[] {rs.getInt("sends"), rs.getInt("approvals")}, tenantId, key, Db.ts(since),
-        JUDGED_SENDS_PER_MIN_SEND * minSends);
-    int sends = counts[0];
-    int approvals = counts[1];
+  private Optional<Block> evaluate(Destination destination, String country, int minSends, TenantProtection p,
+      Instant now) {
+    // the latest sends only: an hour of good history would hide a pumping run that starts now
+    Counts latest = counts.latest(destination, now.minus(p.pumpingWindow()), JUDGED_SENDS_PER_MIN_SEND * minSends);
+    int sends = latest.sends();
+    int approvals = latest.approvals();
     if (sends < minSends || approvals * 100L >= (long) p.pumpingMinConversionPercent() * sends) {
       return Optional.empty();
     }
+    String tenantId = destination.tenantId();
+    String scope = destination.scope();
+    String key = destination.key();
     Block block = new Block(Ids.next("blk", clock), tenantId, scope, key, country, "low_conversion", sends, approvals,
         now, now.plus(p.pumpingBlock()), null, true);
     tx.executeWithoutResult(status -> {

@@ -138,7 +138,7 @@ public class Verifications {
         }
         repository.insert(verification, vault.hash(id, code, transaction), vault.seal(id, code), idempotencyKey,
             fingerprint, transaction);
-        protection.started(tenant.id(), id, number);
+        protection.started(tenant.id(), id, number, now);
         events.publishEvent(new VerificationChanged("verification.created", verification, now));
         Attempt attempt = dispatcher.enqueue(id, tenant.id(), firstChannel, firstChannelReason);
         meters.counter("kodama.verifications", "event", "started").increment();
@@ -356,7 +356,8 @@ public class Verifications {
     }
     Verification closed = verification.closed(status, reason, now);
     if (Verification.APPROVED.equals(status)) {
-      protection.approved(closed.tenantId(), closed.id(), closed.to(), closed.purpose(), closed.externalRef());
+      protection.approved(closed.tenantId(), closed.id(), closed.to(), closed.country(), closed.createdAt(),
+          closed.purpose(), closed.externalRef());
     }
     events.publishEvent(new VerificationChanged("verification." + status, closed, now));
     meters.counter("kodama.verifications", "event", status).increment();

@@ -1,0 +1,202 @@
+package io.kodama.protection;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends and approvals per destination (a range or a country of a tenant) and minute, for the
+ * pumping guard. The guard used to count a destination's latest sends row by row at every start
+ * (up to 2,000 rows for a foreign country, and H2 read every send of the window to sort them): a
+ * quarter of the server's CPU in a busy hour. Now it reads one small row per minute.
+ *
+ * <p>Like the daily spend, committed counts are added up in memory and written by one background
+ * flush per second (one row update per destination and minute instead of a hot row updated by
+ * every start); a node counts its own unwritten counts too, so one node sees its sends at once and
+ * other nodes see them up to a second late. A node that crashes loses its last second of counts.
+ * A destination's reads and the flush of its counts exclude each other, so a read never sees a
+ * count both written and unwritten, or neither.
+ */
+@Component
+class PumpingCounts {
+
+  /** A tenant's range ({@code prefix}) or country ({@code country}). */
+  record Destination(String tenantId, String scope, String key) {}
+
+  /** Sends and approvals of the latest minutes read. */
+  record Counts(int sends, int approvals) {}
+
+  private static final class Unwritten {
+    final AtomicInteger sends = new AtomicInteger();
+    final AtomicInteger approvals = new AtomicInteger();
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(PumpingCounts.class);
+  private static final int STRIPES = 64;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final ConcurrentHashMap<Destination, ConcurrentHashMap<Long, Unwritten>> unwritten = new ConcurrentHashMap<>();
+  private final ReadWriteLock[] locks = new ReadWriteLock[STRIPES];
+  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pumping-flush");
+    t.setDaemon(true);
+    return t;
+  });
+
+  PumpingCounts(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantReadWriteLock();
+    }
+    flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  static long minute(Instant at) {
+    return Math.floorDiv(at.getEpochSecond(), 60);
+  }
+
+  /** Counts committed sends (and approvals of sends) made in the minute of {@code sentAt}. */
+  void add(Destination destination, Instant sentAt, int sends, int approvals) {
+    ReadWriteLock lock = lock(destination);
+    lock.readLock().lock(); // shared among adds and reads; the flush removes entries it wrote
+    try {
+      Unwritten counts = unwritten.computeIfAbsent(destination, d -> new ConcurrentHashMap<>())
+          .computeIfAbsent(minute(sentAt), m -> new Unwritten());
+      counts.sends.addAndGet(sends);
+      counts.approvals.addAndGet(approvals);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The destination's sends and approvals of its latest minutes since {@code since}, newest first,
+   * until they hold at least {@code enough} sends (or the minutes run out).
+   */
+  Counts latest(Destination destination, Instant since, int enough) {
+    long from = minute(since);
+    ReadWriteLock lock = lock(destination);
+    lock.readLock().lock();
+    try {
+      // this node's unwritten counts and the written ones, minute by minute, newest first (the
+      // index's order: H2 then reads no further than the rows consumed)
+      NavigableMap<Long, int[]> own = new TreeMap<>(Comparator.reverseOrder());
+      unwritten.getOrDefault(destination, new ConcurrentHashMap<>()).forEach((minute, counts) -> {
+        if (minute >= from) {
+          own.put(minute, new int[] {counts.sends.get(), counts.approvals.get()});
+        }
+      });
+      return jdbc.query("select sent_minute, sends, approvals from protection_counts where tenant_id = ? and scope = ?"
+          + " and block_key = ? and sent_minute >= ? order by tenant_id, scope, block_key, sent_minute desc", rs -> {
+            int sends = 0;
+            int approvals = 0;
+            boolean more = rs.next();
+            while (sends < enough && (more || !own.isEmpty())) {
+              long minute = Math.max(more ? rs.getLong(1) : Long.MIN_VALUE,
+                  own.isEmpty() ? Long.MIN_VALUE : own.firstKey());
+              int[] mine = own.remove(minute);
+              if (mine != null) {
+                sends += mine[0];
+                approvals += mine[1];
+              }
+              if (more && rs.getLong(1) == minute) {
+                sends += rs.getInt(2);
+                approvals += rs.getInt(3);
+                more = rs.next();
+              }
+            }
+            return new Counts(sends, approvals);
+          }, destination.tenantId(), destination.scope(), destination.key(), from);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Forgets every count of the destination: a lifted block starts the count afresh. */
+  void reset(Destination destination) {
+    ReadWriteLock lock = lock(destination);
+    lock.writeLock().lock();
+    try {
+      unwritten.remove(destination);
+      jdbc.update("delete from protection_counts where tenant_id = ? and scope = ? and block_key = ?",
+          destination.tenantId(), destination.scope(), destination.key());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Writes the counts added up since the last flush; what fails to be written is kept for the next. */
+  void flush() {
+    long oldest = minute(clock.instant()) - 1;
+    for (Map.Entry<Destination, ConcurrentHashMap<Long, Unwritten>> entry : unwritten.entrySet()) {
+      Destination destination = entry.getKey();
+      ReadWriteLock lock = lock(destination);
+      lock.writeLock().lock();
+      try {
+        for (Map.Entry<Long, Unwritten> minute : entry.getValue().entrySet()) {
+          Unwritten counts = minute.getValue();
+          int sends = counts.sends.get();
+          int approvals = counts.approvals.get();
+          if (sends == 0 && approvals == 0) {
+            if (minute.getKey() < oldest) {
+              entry.getValue().remove(minute.getKey(), counts); // approvals of old sends get a new entry
+            }
+            continue;
+          }
+          jdbc.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute, sends, approvals)"
+                  + " values (?, ?, ?, ?, 0, 0) on conflict do nothing",
+              destination.tenantId(), destination.scope(), destination.key(), minute.getKey());
+          jdbc.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
+                  + " and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
+              destination.tenantId(), destination.scope(), destination.key(), minute.getKey());
+          counts.sends.addAndGet(-sends);
+          counts.approvals.addAndGet(-approvals);
+        }
+        if (entry.getValue().isEmpty()) {
+          unwritten.remove(destination, entry.getValue());
+        }
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      log.warn("Could not write the pumping guard's counts (kept for the next try): {}", e.toString());
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    flusher.shutdown();
+    flushQuietly();
+  }
+
+  int forgetBefore(Instant cutoff) {
+    return jdbc.update("delete from protection_counts where sent_minute < ?", minute(cutoff));
+  }
+
+  private ReadWriteLock lock(Destination destination) {
+    return locks[Math.floorMod(destination.hashCode(), STRIPES)];
+  }
+}

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what channels report. Updates are serialised per attempt (row lock), never move an
- * attempt backwards, and a repeated report changes nothing, so late or duplicated receipts are
- * harmless.
+ * Records what channels report. An update applies only to the status it was decided on (two
+ * reports at once: the second is decided again on the first's outcome), never moves an attempt
+ * backwards, and a repeated report changes nothing, so late or duplicated receipts are harmless.
  */
 @Component
 class AttemptRecorder implements AttemptUpdates {
@@ -36,26 +36,32 @@ class AttemptRecorder implements AttemptUpdates {
     if (!AttemptStatuses.isKnown(status)) {
       throw new IllegalArgumentException("Unknown attempt status " + status);
     }
-    AttemptRepository.Row row = attempts.findForUpdate(attemptId).orElse(null);
-    if (row == null) {
-      log.warn("Update {} for unknown attempt {}", status, attemptId);
-      return;
+    // optimistic: the update applies only to the status read, else the attempt is read again (no
+    // select … for update: H2 parses such a statement at every call instead of caching it)
+    while (true) {
+      AttemptRepository.Row row = attempts.find(attemptId).orElse(null);
+      if (row == null) {
+        log.warn("Update {} for unknown attempt {}", status, attemptId);
+        return;
+      }
+      Attempt current = row.attempt();
+      if (!AttemptStatuses.canMove(current.status(), status)) {
+        log.debug("Attempt {} stays {} (reported {})", attemptId, current.status(), status);
+        return;
+      }
+      Map<String, Object> merged = new LinkedHashMap<>(current.detail());
+      if (detail != null) {
+        merged.putAll(detail);
+      }
+      String newReason = reason != null ? reason : current.reason();
+      Instant now = clock.instant();
+      if (attempts.update(attemptId, current.status(), status, newReason, merged, now)) {
+        log.info("Attempt {} {} {} → {}{}", attemptId, current.channel().wire(), current.status(), status,
+            reason == null ? "" : " (" + reason + ")");
+        events.publishEvent(new AttemptChanged(attemptId, current.verificationId(), row.tenantId(), current.channel(),
+            status, newReason, merged, now));
+        return;
+      }
     }
-    Attempt current = row.attempt();
-    if (!AttemptStatuses.canMove(current.status(), status)) {
-      log.debug("Attempt {} stays {} (reported {})", attemptId, current.status(), status);
-      return;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(current.detail());
-    if (detail != null) {
-      merged.putAll(detail);
-    }
-    String newReason = reason != null ? reason : current.reason();
-    Instant now = clock.instant();
-    attempts.update(attemptId, status, newReason, merged, now);
-    log.info("Attempt {} {} {} → {}{}", attemptId, current.channel().wire(), current.status(), status,
-        reason == null ? "" : " (" + reason + ")");
-    events.publishEvent(new AttemptChanged(attemptId, current.verificationId(), row.tenantId(), current.channel(),
-        status, newReason, merged, now));
   }
 }

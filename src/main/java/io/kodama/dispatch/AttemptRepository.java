@@ -33,17 +33,15 @@ class AttemptRepository {
         json.writeValueAsString(attempt.detail()), Db.ts(attempt.createdAt()), Db.ts(attempt.updatedAt()));
   }
 
-  Optional<Row> findForUpdate(String attemptId) {
-    return jdbc.query("select * from delivery_attempts where id = ? for update", this::row, attemptId).stream().findFirst();
-  }
-
   Optional<Row> find(String attemptId) {
     return jdbc.query("select * from delivery_attempts where id = ?", this::row, attemptId).stream().findFirst();
   }
 
-  void update(String attemptId, String status, String reason, Map<String, Object> detail, Instant at) {
-    jdbc.update("update delivery_attempts set status = ?, reason = ?, detail = ?, updated_at = ? where id = ?",
-        status, reason, json.writeValueAsString(detail), Db.ts(at), attemptId);
+  /** Changes an attempt that is still in status {@code from}; false when it no longer is. */
+  boolean update(String attemptId, String from, String status, String reason, Map<String, Object> detail,
+      Instant at) {
+    return jdbc.update("update delivery_attempts set status = ?, reason = ?, detail = ?, updated_at = ? where id = ?"
+        + " and status = ?", status, reason, json.writeValueAsString(detail), Db.ts(at), attemptId, from) == 1;
   }
 
   List<Attempt> forVerification(String verificationId) {

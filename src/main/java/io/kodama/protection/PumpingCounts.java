@@ -160,12 +160,15 @@ class PumpingCounts {
             }
             continue;
           }
-          jdbc.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute, sends, approvals)"
-                  + " values (?, ?, ?, ?, 0, 0) on conflict do nothing",
-              destination.tenantId(), destination.scope(), destination.key(), minute.getKey());
-          jdbc.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
-                  + " and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
-              destination.tenantId(), destination.scope(), destination.key(), minute.getKey());
+          // the minute's row exists after its first flush: update first, insert when there is none
+          if (!addTo(destination, minute.getKey(), sends, approvals)) {
+            boolean inserted = jdbc.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute,"
+                    + " sends, approvals) values (?, ?, ?, ?, ?, ?) on conflict do nothing", destination.tenantId(),
+                destination.scope(), destination.key(), minute.getKey(), sends, approvals) == 1;
+            if (!inserted) { // another node inserted it meanwhile
+              addTo(destination, minute.getKey(), sends, approvals);
+            }
+          }
           counts.sends.addAndGet(-sends);
           counts.approvals.addAndGet(-approvals);
         }
@@ -176,6 +179,12 @@ class PumpingCounts {
         lock.writeLock().unlock();
       }
     }
+  }
+
+  private boolean addTo(Destination destination, long minute, int sends, int approvals) {
+    return jdbc.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
+            + " and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
+        destination.tenantId(), destination.scope(), destination.key(), minute) == 1;
   }
 
   private void flushQuietly() {

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Forgets what protection no longer needs: sends older than the longest pumping window (a week),
- * spend counts of past days, and rate-limit buckets that are full again.
+ * Forgets what protection no longer needs: sends and their per-minute counts older than the longest
+ * pumping window (a week), spend counts of past days, and rate-limit buckets that are full again.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtectionJobs {

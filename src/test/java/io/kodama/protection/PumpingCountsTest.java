@@ -93,6 +93,16 @@ class PumpingCountsTest {
   }
 
   @Test
+  void forgetsMinutesBeforeTheCutoff() {
+    Instant now = clock.instant();
+    counts.add(range, now.minus(Duration.ofDays(9)), 5, 0);
+    counts.add(range, now.minus(Duration.ofDays(1)), 2, 0);
+    counts.flush();
+    assertThat(counts.forgetBefore(now.minus(Duration.ofDays(8)))).isGreaterThanOrEqualTo(1);
+    assertThat(written(range)).isEqualTo(2);
+  }
+
+  @Test
   void parallelAddsWhileFlushingAreNeitherLostNorCountedTwice() throws Exception {
     Instant now = clock.instant();
     ExecutorService pool = Executors.newFixedThreadPool(4);

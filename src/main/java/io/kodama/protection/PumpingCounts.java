@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Sends and approvals per destination (a range or a country of a tenant) and minute, for the
  * pumping guard. The guard used to count a destination's latest sends row by row at every start
  * (up to 2,000 rows for a foreign country, and H2 read every send of the window to sort them): a
- * quarter of the server's CPU in a busy hour. Now it reads one small row per minute.
+ * quarter of the server's CPU after a quarter of an hour of load. Now it reads a small row per minute.
  *
  * <p>Like the daily spend, committed counts are added up in memory and written by one background
  * flush per second (one row update per destination and minute instead of a hot row updated by

@@ -8,14 +8,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,18 +41,13 @@ class PumpingCounts {
     final AtomicInteger approvals = new AtomicInteger();
   }
 
-  private static final Logger log = LoggerFactory.getLogger(PumpingCounts.class);
   private static final int STRIPES = 64;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ConcurrentHashMap<Destination, ConcurrentHashMap<Long, Unwritten>> unwritten = new ConcurrentHashMap<>();
   private final ReadWriteLock[] locks = new ReadWriteLock[STRIPES];
-  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "pumping-flush");
-    t.setDaemon(true);
-    return t;
-  });
+  private final SecondlyFlush flusher;
 
   PumpingCounts(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -65,7 +55,7 @@ class PumpingCounts {
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantReadWriteLock();
     }
-    flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    this.flusher = new SecondlyFlush("pumping-flush", "the pumping guard's counts", this::flush);
   }
 
   static long minute(Instant at) {
@@ -187,18 +177,9 @@ class PumpingCounts {
         destination.tenantId(), destination.scope(), destination.key(), minute) == 1;
   }
 
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (RuntimeException e) {
-      log.warn("Could not write the pumping guard's counts (kept for the next try): {}", e.toString());
-    }
-  }
-
   @PreDestroy
   void stop() {
-    flusher.shutdown();
-    flushQuietly();
+    flusher.close();
   }
 
   int forgetBefore(Instant cutoff) {

@@ -14,13 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,24 +43,18 @@ class SpendCounter {
 
   private static final Duration READ_EVERY = Duration.ofSeconds(1);
 
-  private static final Logger log = LoggerFactory.getLogger(SpendCounter.class);
-
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ConcurrentHashMap<Key, AtomicLong> unwritten = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Written> written = new ConcurrentHashMap<>();
   /** Counts this node's flushes, so a read that overlapped one is not kept. */
   private final AtomicLong flushes = new AtomicLong();
-  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "spend-flush");
-    t.setDaemon(true);
-    return t;
-  });
+  private final SecondlyFlush flusher;
 
   SpendCounter(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    this.flusher = new SecondlyFlush("spend-flush", "the daily spend counters", this::flush);
   }
 
   @EventListener
@@ -108,18 +97,9 @@ class SpendCounter {
     }
   }
 
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (RuntimeException e) {
-      log.warn("Could not write the daily spend counters (kept for the next try): {}", e.toString());
-    }
-  }
-
   @PreDestroy
   void stop() {
-    flusher.shutdown();
-    flushQuietly();
+    flusher.close();
   }
 
   /** @throws ApiException {@code spend-cap-reached} with {@code Retry-After} until the next UTC day */

@@ -69,7 +69,11 @@ class PhoneMediaLoopbackTest {
 
     for (Call call : List.of(japanese, english)) {
       assertThat(call.finished.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      await().atMost(WAIT).until(() -> call.media.recognize().sequences().equals(List.of(call.code)));
+      // on failure, say whether the audio arrived whole: a pacer stalled for over 200 ms skips packets
+      await().atMost(WAIT).untilAsserted(() -> assertThat(call.media.recognize().sequences())
+          .as("%s: %d audio packets heard, Kodama's pacer %d late and %d skipped", call.id,
+              call.media.audioPackets(), kodamaPacer.latePackets(), kodamaPacer.skippedPackets())
+          .containsExactly(call.code));
       call.kodama.close();
       call.media.close();
       Path file = call.media.recordingFile().orElseThrow();

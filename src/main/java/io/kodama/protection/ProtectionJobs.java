@@ -25,11 +25,12 @@ class ProtectionJobs {
       Clock clock) {
     return Tasks.recurring("protection-cleanup", FixedDelay.of(Duration.ofMinutes(10)))
         .execute((instance, context) -> {
-          Instant weekAgo = clock.instant().minus(Duration.ofDays(8));
-          int sends = pumping.forgetSendsBefore(weekAgo) + counts.forgetBefore(weekAgo);
+          Instant cutoff = clock.instant().minus(Duration.ofDays(8));
+          int sends = pumping.forgetSendsBefore(cutoff) + counts.forgetBefore(cutoff);
           int days = spend.forgetDaysBefore(clock.instant().minus(Duration.ofDays(7)));
           int idle = buckets.removeIdle();
-          log.debug("Protection cleanup: {} sends and minutes of counts, {} spend days, {} buckets forgotten", sends, days, idle);
+          log.debug("Protection cleanup: {} sends and minutes of counts, {} spend days, {} buckets forgotten",
+              sends, days, idle);
         });
   }
 }

@@ -150,11 +150,12 @@ class PumpingGuard {
     return jdbc.update("delete from protection_sends where sent_at < ?", Db.ts(cutoff));
   }
 
-  /** Every block the destination's prefix or country ever had, active or not, in one read. */
+  /** The active blocks of the destination's prefix or country, in one read. */
   private List<Block> blocks(String tenantId, String prefix, String country, Instant now) {
     return jdbc.query("select * from protection_blocks where tenant_id = ?"
-            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))",
-        (rs, i) -> block(rs, now), tenantId, prefix, country);
+            + " and ((scope = 'prefix' and block_key = ?) or (scope = 'country' and block_key = ?))"
+            + " and lifted_at is null and until_at > ?",
+        (rs, i) -> block(rs, now), tenantId, prefix, country, Db.ts(now));
   }
 
   /** The active block that ends last. */

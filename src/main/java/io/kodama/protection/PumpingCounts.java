@@ -58,7 +58,7 @@ class PumpingCounts {
     this.flusher = new SecondlyFlush("pumping-flush", "the pumping guard's counts", this::flush);
   }
 
-  static long minute(Instant at) {
+  private static long minute(Instant at) {
     return Math.floorDiv(at.getEpochSecond(), 60);
   }
 
@@ -88,11 +88,14 @@ class PumpingCounts {
       // this node's unwritten counts and the written ones, minute by minute, newest first (the
       // index's order: H2 then reads no further than the rows consumed)
       NavigableMap<Long, int[]> own = new TreeMap<>(Comparator.reverseOrder());
-      unwritten.getOrDefault(destination, new ConcurrentHashMap<>()).forEach((minute, counts) -> {
-        if (minute >= from) {
-          own.put(minute, new int[] {counts.sends.get(), counts.approvals.get()});
-        }
-      });
+      Map<Long, Unwritten> unwrittenHere = unwritten.get(destination);
+      if (unwrittenHere != null) {
+        unwrittenHere.forEach((minute, counts) -> {
+          if (minute >= from) {
+            own.put(minute, new int[] {counts.sends.get(), counts.approvals.get()});
+          }
+        });
+      }
       return jdbc.query("select sent_minute, sends, approvals from protection_counts where tenant_id = ? and scope = ?"
           + " and block_key = ? and sent_minute >= ? order by tenant_id, scope, block_key, sent_minute desc", rs -> {
             int sends = 0;

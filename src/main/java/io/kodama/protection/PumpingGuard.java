@@ -158,9 +158,9 @@ class PumpingGuard {
         (rs, i) -> block(rs, now), tenantId, prefix, country, Db.ts(now));
   }
 
-  /** The active block that ends last. */
+  /** Of the active blocks {@link #blocks} read, the one that ends last. */
   private static Optional<Block> active(List<Block> blocks) {
-    return blocks.stream().filter(Block::active).max(Comparator.comparing(Block::until));
+    return blocks.stream().max(Comparator.comparing(Block::until));
   }
 
   private Optional<Block> evaluate(Destination destination, String country, int minSends, TenantProtection p,

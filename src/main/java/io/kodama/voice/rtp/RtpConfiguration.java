@@ -11,6 +11,6 @@ class RtpConfiguration {
 
   @Bean(destroyMethod = "close")
   RtpPacer rtpPacer(RtpSettings settings) {
-    return new RtpPacer("kodama-rtp", settings.realtime());
+    return new RtpPacer("kodama-rtp", settings.realtime(), settings.maxCatchUp());
   }
 }

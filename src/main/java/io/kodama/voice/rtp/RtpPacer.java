@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * catches up by sending the overdue packets at once, so lateness never accumulates into drift. A
  * stream sends its first packet in the next 1 ms slot (no waiting for a common 20 ms tick), which
  * also spreads the load of many calls over the 20 slots of the period: at most 1,000 wake-ups a
- * second however many calls run. A stream more than {@value #MAX_CATCH_UP_PACKETS} packets behind (e.g. after
- * a long GC pause) skips the lost time rather than sending a burst.
+ * second however many calls run. A stream more than the max catch-up behind (200 ms unless set;
+ * e.g. after a long GC pause) skips the lost time rather than sending a burst.
  *
  * <p>Create one per application and {@link #close()} it at shutdown.
  */
@@ -45,7 +46,8 @@ public final class RtpPacer implements AutoCloseable {
   /** Packet interval in nanoseconds. */
   public static final long PACKET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  static final int MAX_CATCH_UP_PACKETS = 10;
+  /** How far a stream may fall behind before it skips, unless set otherwise. */
+  public static final Duration DEFAULT_MAX_CATCH_UP = Duration.ofMillis(200);
   /** Streams are due on a 1 ms grid: at most 1,000 wake-ups a second however many calls run. */
   static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -58,8 +60,7 @@ public final class RtpPacer implements AutoCloseable {
   private final Selector selector;
   private final ConcurrentLinkedQueue<RtpStream> added = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
-  private final PacingSchedule<RtpStream> schedule =
-      new PacingSchedule<>(PACKET_NANOS, EARLY_NANOS, MAX_CATCH_UP_PACKETS);
+  private final PacingSchedule<RtpStream> schedule;
   private final AtomicInteger open = new AtomicInteger();
   private final long epoch = System.nanoTime();
   private final AtomicLong latePackets = new AtomicLong();
@@ -75,7 +76,7 @@ public final class RtpPacer implements AutoCloseable {
 
   /** Starts the threads with a name prefix (several pacers in one JVM: tests, the simulator). */
   public RtpPacer(String threadNamePrefix) {
-    this(threadNamePrefix, false);
+    this(threadNamePrefix, false, DEFAULT_MAX_CATCH_UP);
   }
 
   /**
@@ -85,9 +86,16 @@ public final class RtpPacer implements AutoCloseable {
    * @param realtime move the pacing thread to the real-time scheduler (Linux {@code SCHED_FIFO}
    *     via {@code chrt}, needs {@code CAP_SYS_NICE}); keeps packet spacing steady on a busy
    *     machine. Falls back to the normal scheduler with a warning when not permitted.
+   * @param maxCatchUp how far a stream may fall behind and still send the overdue packets in a
+   *     burst; beyond it the lost time is skipped
    */
-  public RtpPacer(String threadNamePrefix, boolean realtime) {
+  public RtpPacer(String threadNamePrefix, boolean realtime, Duration maxCatchUp) {
+    if (maxCatchUp.isNegative()) {
+      throw new IllegalArgumentException("the max catch-up must not be negative: " + maxCatchUp);
+    }
     this.realtime = realtime;
+    this.schedule =
+        new PacingSchedule<>(PACKET_NANOS, EARLY_NANOS, (int) (maxCatchUp.toNanos() / PACKET_NANOS));
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -165,7 +173,7 @@ public final class RtpPacer implements AutoCloseable {
     return latePackets.get();
   }
 
-  /** Packets skipped because the pacer fell more than 200 ms behind, since start. */
+  /** Packets skipped because the pacer fell more than the max catch-up behind, since start. */
   public long skippedPackets() {
     return skippedPackets.get();
   }

@@ -1,6 +1,8 @@
 package io.kodama.voice.rtp;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * RTP settings.
@@ -8,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param realtime {@code kodama.voice.rtp.realtime}: run the pacing thread on the Linux
  *     real-time scheduler (needs {@code CAP_SYS_NICE}, e.g. {@code --cap-add SYS_NICE} in a
  *     container); keeps the 20 ms spacing steady when the machine is busy. Default false.
+ * @param maxCatchUp {@code kodama.voice.rtp.max-catch-up}: how far a call's audio may fall
+ *     behind (the pacing thread starved or paused) and still be sent late in a burst; beyond it
+ *     the lost time is skipped, as a phone's jitter buffer would drop that audio anyway. Default
+ *     200ms.
  */
 @ConfigurationProperties("kodama.voice.rtp")
-public record RtpSettings(boolean realtime) {}
+public record RtpSettings(boolean realtime, @DefaultValue("200ms") Duration maxCatchUp) {}

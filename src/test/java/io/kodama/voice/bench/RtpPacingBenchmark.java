@@ -80,7 +80,7 @@ public final class RtpPacingBenchmark {
   static Result run(int streams, int seconds, int warmup) throws Exception {
     short[] audio = tone(8000 * 60);
     boolean realtime = Boolean.getBoolean("realtime");
-    try (RtpPacer pacer = new RtpPacer("bench-rtp", realtime); Receiver receiver = new Receiver(streams + 50)) {
+    try (RtpPacer pacer = new RtpPacer("bench-rtp", realtime, RtpPacer.DEFAULT_MAX_CATCH_UP); Receiver receiver = new Receiver(streams + 50)) {
       Thread receiverThread = new Thread(() -> {
         if (realtime) {
           raiseReceiver();

@@ -3,6 +3,7 @@ package io.kodama.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
 import io.kodama.system.RecentValues;
 
 /** Phone numbers as they may appear in logs, errors and events: {@code +81 90-****-5678}. */
@@ -26,16 +27,23 @@ public final class MaskedNumber {
     if (e164 == null || e164.isBlank()) {
       return "";
     }
-    return RECENT.get(e164, MaskedNumber::mask);
+    return RECENT.get(e164, MaskedNumber::parseAndMask);
   }
 
-  private static String mask(String e164) {
-    String formatted;
+  /** Masks a number just parsed, without parsing it again when it is masked next. */
+  static void remember(String e164, Phonenumber.PhoneNumber parsed) {
+    RECENT.get(e164, key -> mask(UTIL.format(parsed, PhoneNumberFormat.INTERNATIONAL)));
+  }
+
+  static String parseAndMask(String e164) {
     try {
-      formatted = UTIL.format(UTIL.parse(e164, null), PhoneNumberFormat.INTERNATIONAL);
+      return mask(UTIL.format(UTIL.parse(e164, null), PhoneNumberFormat.INTERNATIONAL));
     } catch (NumberParseException e) {
-      formatted = e164;
+      return mask(e164);
     }
+  }
+
+  private static String mask(String formatted) {
     int firstSeparator = indexOfGroupAfterCountryCode(formatted);
     int digitsSeen = 0;
     int totalDigits = (int) formatted.chars().filter(Character::isDigit).count();

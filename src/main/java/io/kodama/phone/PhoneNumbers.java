@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import io.kodama.system.ApiException;
 import io.kodama.system.ProblemType;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
 public final class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑‒–—―ー−().]");
+  private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
+  private static final Pattern JAPANESE_060 = Pattern.compile("60\\d{8}");
 
   /**
    * @throws ApiException {@code invalid-number} when the input is not a valid, dialable number
@@ -26,9 +30,8 @@ public final class PhoneNumbers {
     if (input == null || input.isBlank()) {
       throw new ApiException(ProblemType.INVALID_NUMBER, "'to' is missing").with("field", "to");
     }
-    String cleaned = Normalizer.normalize(input, Normalizer.Form.NFKC)
-        .replaceAll("[\\s\\-‐‑‒–—―ー−().]", "");
-    if (cleaned.length() > 20 || !cleaned.matches("\\+?[0-9]+")) {
+    String cleaned = SEPARATORS.matcher(Normalizer.normalize(input, Normalizer.Form.NFKC)).replaceAll("");
+    if (cleaned.length() > 20 || !DIGITS.matcher(cleaned).matches()) {
       throw new ApiException(ProblemType.INVALID_NUMBER,
           "'to' must be a phone number in E.164 (+819012345678) or national format (090-1234-5678)").with("field", "to");
     }
@@ -39,15 +42,18 @@ public final class PhoneNumbers {
       throw new ApiException(ProblemType.INVALID_NUMBER, "'to' is not a phone number: " + e.getErrorType().name().toLowerCase())
           .with("field", "to");
     }
+    PhoneNumber number;
     if (isJapanese060(parsed)) {
-      return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), "JP", LineType.MOBILE);
-    }
-    if (!UTIL.isValidNumber(parsed)) {
+      number = new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), "JP", LineType.MOBILE);
+    } else if (!UTIL.isValidNumber(parsed)) {
       throw new ApiException(ProblemType.INVALID_NUMBER, "'to' is not a valid number in its country").with("field", "to");
+    } else {
+      String region = UTIL.getRegionCodeForNumber(parsed);
+      number = new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), region == null ? "001" : region,
+          lineType(UTIL.getNumberType(parsed)));
     }
-    String region = UTIL.getRegionCodeForNumber(parsed);
-    return new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164), region == null ? "001" : region,
-        lineType(UTIL.getNumberType(parsed)));
+    MaskedNumber.remember(number.e164(), parsed); // masked next, in the response, events and logs
+    return number;
   }
 
   /**
@@ -55,7 +61,7 @@ public final class PhoneNumbers {
    * does not know the range yet and calls it invalid.
    */
   private static boolean isJapanese060(Phonenumber.PhoneNumber number) {
-    return number.getCountryCode() == 81 && String.valueOf(number.getNationalNumber()).matches("60\\d{8}");
+    return number.getCountryCode() == 81 && JAPANESE_060.matcher(String.valueOf(number.getNationalNumber())).matches();
   }
 
   static LineType lineType(PhoneNumberType type) {

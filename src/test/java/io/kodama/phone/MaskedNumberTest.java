@@ -36,4 +36,17 @@ class MaskedNumberTest {
     }
     assertThat(MaskedNumber.of("+819012345678")).isEqualTo("+81 90-****-5678");
   }
+
+  @Test
+  void aNumberParsedFromAnyInputIsMaskedAsItsE164FormWouldBe() {
+    PhoneNumbers numbers = new PhoneNumbers();
+    // national formats, full-width digits and 060 (unknown to libphonenumber): the mask is kept at
+    // parse time from the parsed number, and must be what masking the E.164 form gives
+    for (String input : new String[] {"０９０-８７６５-４３２１", "03-9876-5432", "060-1357-2468", "+1 (202) 555-0187",
+        "0120-444-999", "020-4123-4567"}) {
+      PhoneNumber parsed = numbers.parse(input, "JP");
+      assertThat(parsed.masked()).as(input).isEqualTo(MaskedNumber.parseAndMask(parsed.e164()));
+    }
+    assertThat(numbers.parse("090-8765-4321", "JP").masked()).isEqualTo("+81 90-****-4321");
+  }
 }

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     container); keeps the 20 ms spacing steady when the machine is busy. Default false.
  * @param maxCatchUp {@code kodama.voice.rtp.max-catch-up}: how far a call's audio may fall
  *     behind (the pacing thread starved or paused) and still be sent late in a burst; beyond it
- *     the lost time is skipped, as a phone's jitter buffer would drop that audio anyway. Default
- *     200ms.
+ *     the stream jumps ahead by the lost time (the listener hears a pause) instead of sending a
+ *     burst that a phone's jitter buffer would drop. Default 200ms.
  */
 @ConfigurationProperties("kodama.voice.rtp")
 public record RtpSettings(boolean realtime, @DefaultValue("200ms") Duration maxCatchUp) {}

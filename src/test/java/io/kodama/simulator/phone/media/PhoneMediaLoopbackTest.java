@@ -36,9 +36,10 @@ class PhoneMediaLoopbackTest {
       new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   private static final Duration WAIT = Duration.ofSeconds(20);
   /**
-   * A pacer starved for half a second on a busy CI machine skips that audio (as it should for a
-   * real phone), and a digit is lost. These tests are about what the phone hears, not about
-   * scheduling, so their pacers send late audio late instead (the phone places it by timestamp).
+   * A pacer starved for half a second on a busy CI machine jumps ahead by the lost time (as it
+   * should for a real phone); the pause can fall inside a digit and the phone misses it. These
+   * tests are about what the phone hears, not about scheduling, so their pacer sends late audio
+   * late instead (the phone places it by timestamp).
    */
   private static final Duration NO_SKIPPING = Duration.ofSeconds(30);
 

@@ -17,7 +17,7 @@ PID=
 if ! curl -sf "$URL/actuator/health" >/dev/null 2>&1; then
   JAR=${JAR:-target/kodama.jar}
   [ -f "$JAR" ] || mvn -q -B -DskipTests package
-  H2_URL="jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
+  H2_URL="jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE"
   [ -n "${STATEMENTS:-}" ] && H2_URL="$H2_URL;AUTO_SERVER=TRUE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000"
   java ${JAVA_OPTS:-} -jar "$JAR" --kodama.data-dir="$DATA" ${STATEMENTS:+--spring.datasource.url="$H2_URL"} \
     >"$DATA/kodama.log" 2>&1 &

@@ -31,7 +31,8 @@ public final class FreePorts implements EnvironmentPostProcessor {
     environment.getPropertySources().addFirst(new MapPropertySource("kodama-test-free-ports", ports));
   }
 
-  static int free() {
+  /** A loopback port free now. */
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -2,6 +2,7 @@ package io.kodama.sms;
 
 import io.kodama.dispatch.AttemptUpdates;
 import io.kodama.sms.smpp.SmppClient;
+import io.kodama.system.SettingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -82,10 +83,10 @@ class SmsConfiguration {
     }
     boolean simulators = env.getProperty("kodama.simulators.enabled", Boolean.class, true);
     if (!simulators) {
-      throw new IllegalStateException(
-          "kodama.sms.connections: no SMPP connection configured; set"
-              + " kodama.sms.connections[0].host, .port, .system-id and .password, or turn on"
-              + " kodama.simulators.enabled to use the SMSC simulator");
+      throw new SettingException("kodama.sms.connections",
+          "no SMPP connection is configured, and the SMSC simulator is off (kodama.simulators.enabled=false).",
+          "Set kodama.sms.connections[0].host, .port, .system-id and .password to your SMSC (README, \"SMS\"),"
+              + " or turn the simulators on for a demo.");
     }
     return List.of(
         SmsProperties.Connection.of(

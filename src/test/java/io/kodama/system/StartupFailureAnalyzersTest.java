@@ -11,7 +11,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
-class DatabaseInUseFailureAnalyzerTest {
+/** What a failed start-up says instead of a stack trace. */
+class StartupFailureAnalyzersTest {
 
   private final DatabaseInUseFailureAnalyzer analyzer = new DatabaseInUseFailureAnalyzer();
 
@@ -37,10 +38,23 @@ class DatabaseInUseFailureAnalyzerTest {
   }
 
   @Test
-  void springBootFindsTheAnalyzer() {
+  void aSettingKodamaCannotStartWithIsReportedAsTheProblemAndWhatToDo() {
+    SettingException missing = new SettingException("kodama.sms.connections", "no SMPP connection is configured.",
+        "Set kodama.sms.connections[0].host.");
+
+    FailureAnalysis analysis = new SettingFailureAnalyzer()
+        .analyze(new BeanCreationException("smppClient", "Failed to instantiate", missing));
+
+    assertThat(analysis.getDescription()).isEqualTo("kodama.sms.connections: no SMPP connection is configured.");
+    assertThat(analysis.getAction()).isEqualTo("Set kodama.sms.connections[0].host.");
+  }
+
+  @Test
+  void springBootFindsTheAnalyzers() {
     // Spring Boot's own analyzers need the application context to be built: they are skipped here
     assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
             .load(FailureAnalyzer.class, null, (type, name, failure) -> { }))
-        .anyMatch(DatabaseInUseFailureAnalyzer.class::isInstance);
+        .anyMatch(DatabaseInUseFailureAnalyzer.class::isInstance)
+        .anyMatch(SettingFailureAnalyzer.class::isInstance);
   }
 }

@@ -2,7 +2,9 @@ package io.kodama.sms.smpp;
 
 import io.kodama.sms.SmsProperties;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +31,18 @@ public final class SmppClient implements AutoCloseable {
   /** Whether every session of every connection is bound now. */
   public boolean isFullyBound() {
     return connections.stream().allMatch(SmppConnection::isFullyBound);
+  }
+
+  /**
+   * Each connection by name: {@code bound} (every session bound), {@code receiving-unbound} (a
+   * transmitter bound, its separate receiver not: no receipts) or {@code unbound}.
+   */
+  public Map<String, String> states() {
+    Map<String, String> states = new LinkedHashMap<>();
+    for (SmppConnection c : connections) {
+      states.put(c.name(), c.isFullyBound() ? "bound" : c.isBound() ? "receiving-unbound" : "unbound");
+    }
+    return states;
   }
 
   /** Waits until every session of every connection is bound; false when the time ran out. */

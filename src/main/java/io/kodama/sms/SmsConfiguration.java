@@ -43,6 +43,7 @@ class SmsConfiguration {
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
+  /** Named {@code smppClient}: the SMSC simulator, when on, orders its start and stop around it by that name. */
   @Bean(initMethod = "start", destroyMethod = "close")
   SmppClient smppClient(SmsProperties properties, DeliveryReceipts receipts, Environment env) {
     return new SmppClient(connections(properties, env), receipts);

@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code smpp} in {@code /actuator/health}: up while every SMPP connection is bound, down while
- * none can send. A connection that sends but whose separate receiver is not bound (no receipts) or
- * a second connection that is down leaves it up, with the state of each connection in its details.
+ * {@code smpp} in {@code /actuator/health}: up while at least one SMPP connection can send, down
+ * while none can; the state of each connection is in its details (a connection whose separate
+ * receiver is not bound sends, but its receipts wait).
  * Not part of the liveness or readiness probes: a node without its SMSC still takes API calls, and
  * its SMS wait in their jobs until a connection binds again.
  */

@@ -1,6 +1,7 @@
 package io.kodama.sms;
 
 import io.kodama.sms.smpp.SmppClient;
+import io.kodama.sms.smpp.SmppClient.ConnectionState;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -24,8 +25,9 @@ class SmppHealth implements HealthIndicator {
 
   @Override
   public Health health() {
-    Map<String, String> states = client.states();
-    boolean anySends = states.values().stream().anyMatch(state -> !"unbound".equals(state));
-    return (anySends ? Health.up() : Health.down()).withDetails(Map.copyOf(states)).build();
+    Map<String, ConnectionState> states = client.states();
+    Health.Builder health = states.values().stream().anyMatch(ConnectionState::canSend) ? Health.up() : Health.down();
+    states.forEach((connection, state) -> health.withDetail(connection, state.wire()));
+    return health.build();
   }
 }

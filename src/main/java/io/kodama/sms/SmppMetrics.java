@@ -22,7 +22,7 @@ class SmppMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (String connection : client.states().keySet()) {
-      Gauge.builder("kodama.smpp.connection.up", client, c -> "unbound".equals(c.states().get(connection)) ? 0 : 1)
+      Gauge.builder("kodama.smpp.connection.up", client, c -> c.states().get(connection).canSend() ? 1 : 0)
           .description("1 while the SMPP connection can send (its transmitter or transceiver session is bound), else 0")
           .tag("connection", connection)
           .register(registry);

@@ -3,6 +3,7 @@ package io.kodama.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kodama.support.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import io.kodama.support.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,11 +100,11 @@ class GracefulShutdownTest {
             System.getProperty("java.class.path")).split(File.pathSeparator))
         .filter(entry -> !entry.endsWith("test-classes"))
         .collect(Collectors.joining(File.pathSeparator));
-    return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classpath, "io.kodama.KodamaApplication",
         "--kodama.data-dir=" + data, "--server.port=0", "--kodama.simulators.smsc.port=" + FreePorts.free(),
         "--kodama.simulators.phone.port=0", "--kodama.voice.sip.port=0",
-        "--kodama.simulators.smsc.receipt-delay=200ms"));
+        "--kodama.simulators.smsc.receipt-delay=200ms");
   }
 
   private static Map<String, Integer> sendsCountedPerScope(Path data) throws SQLException {

@@ -33,14 +33,37 @@ public final class SmppClient implements AutoCloseable {
     return connections.stream().allMatch(SmppConnection::isFullyBound);
   }
 
-  /**
-   * Each connection by name: {@code bound} (every session bound), {@code receiving-unbound} (a
-   * transmitter bound, its separate receiver not: no receipts) or {@code unbound}.
-   */
-  public Map<String, String> states() {
-    Map<String, String> states = new LinkedHashMap<>();
+  /** What a connection can do now. */
+  public enum ConnectionState {
+    /** Every session bound. */
+    BOUND("bound"),
+    /** The transmitter bound, its separate receiver not: it sends, its receipts wait. */
+    RECEIVING_UNBOUND("receiving-unbound"),
+    /** No session to send on. */
+    UNBOUND("unbound");
+
+    private final String wire;
+
+    ConnectionState(String wire) {
+      this.wire = wire;
+    }
+
+    /** As shown in health details, e.g. {@code receiving-unbound}. */
+    public String wire() {
+      return wire;
+    }
+
+    public boolean canSend() {
+      return this != UNBOUND;
+    }
+  }
+
+  /** Each connection's state, by connection name, in configuration order. */
+  public Map<String, ConnectionState> states() {
+    Map<String, ConnectionState> states = new LinkedHashMap<>();
     for (SmppConnection c : connections) {
-      states.put(c.name(), c.isFullyBound() ? "bound" : c.isBound() ? "receiving-unbound" : "unbound");
+      states.put(c.name(), c.isFullyBound() ? ConnectionState.BOUND
+          : c.isBound() ? ConnectionState.RECEIVING_UNBOUND : ConnectionState.UNBOUND);
     }
     return states;
   }

@@ -18,12 +18,16 @@ if ! curl -sf "$URL/actuator/health" >/dev/null 2>&1; then
   JAR=${JAR:-target/kodama.jar}
   [ -f "$JAR" ] || mvn -q -B -DskipTests package
   H2_URL="jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE"
-  [ -n "${STATEMENTS:-}" ] && H2_URL="$H2_URL;AUTO_SERVER=TRUE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000"
+  # AUTO_SERVER (for the statistics read below) cannot be combined with DB_CLOSE_ON_EXIT=FALSE
+  [ -n "${STATEMENTS:-}" ] && H2_URL="${H2_URL%;DB_CLOSE_ON_EXIT=FALSE};AUTO_SERVER=TRUE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000"
   java ${JAVA_OPTS:-} -jar "$JAR" --kodama.data-dir="$DATA" ${STATEMENTS:+--spring.datasource.url="$H2_URL"} \
     >"$DATA/kodama.log" 2>&1 &
   PID=$!
   trap 'kill $PID; wait $PID 2>/dev/null || true' EXIT
-  until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do sleep 1; done
+  until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do
+    kill -0 $PID 2>/dev/null || { tail -20 "$DATA/kodama.log"; echo "Kodama did not start: $DATA/kodama.log" >&2; exit 1; }
+    sleep 1
+  done
 fi
 LOG=${DATA}/kodama.log
 KEY=$(grep -o 'kdm_demo_[A-Za-z0-9]*' "$LOG" | head -1)

@@ -9,9 +9,13 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,9 +86,7 @@ class PumpingCounts {
    */
   Counts latest(Destination destination, Instant since, int enough) {
     long from = minute(since);
-    ReadWriteLock lock = lock(destination);
-    lock.readLock().lock();
-    try {
+    return locked(lock(destination).readLock(), db -> {
       // this node's unwritten counts and the written ones, minute by minute, newest first (the
       // index's order: H2 then reads no further than the rows consumed)
       NavigableMap<Long, int[]> own = new TreeMap<>(Comparator.reverseOrder());
@@ -96,7 +98,7 @@ class PumpingCounts {
           }
         });
       }
-      return jdbc.query("select sent_minute, sends, approvals from protection_counts where tenant_id = ? and scope = ?"
+      return db.query("select sent_minute, sends, approvals from protection_counts where tenant_id = ? and scope = ?"
           + " and block_key = ? and sent_minute >= ? order by tenant_id, scope, block_key, sent_minute desc", rs -> {
             int sends = 0;
             int approvals = 0;
@@ -117,22 +119,16 @@ class PumpingCounts {
             }
             return new Counts(sends, approvals);
           }, destination.tenantId(), destination.scope(), destination.key(), from);
-    } finally {
-      lock.readLock().unlock();
-    }
+    });
   }
 
   /** Forgets every count of the destination: a lifted block starts the count afresh. */
   void reset(Destination destination) {
-    ReadWriteLock lock = lock(destination);
-    lock.writeLock().lock();
-    try {
+    locked(lock(destination).writeLock(), db -> {
       unwritten.remove(destination);
-      jdbc.update("delete from protection_counts where tenant_id = ? and scope = ? and block_key = ?",
+      return db.update("delete from protection_counts where tenant_id = ? and scope = ? and block_key = ?",
           destination.tenantId(), destination.scope(), destination.key());
-    } finally {
-      lock.writeLock().unlock();
-    }
+    });
   }
 
   /** Writes the counts added up since the last flush; what fails to be written is kept for the next. */
@@ -140,9 +136,7 @@ class PumpingCounts {
     long oldest = minute(clock.instant()) - 1;
     for (Map.Entry<Destination, ConcurrentHashMap<Long, Unwritten>> entry : unwritten.entrySet()) {
       Destination destination = entry.getKey();
-      ReadWriteLock lock = lock(destination);
-      lock.writeLock().lock();
-      try {
+      locked(lock(destination).writeLock(), db -> {
         for (Map.Entry<Long, Unwritten> minute : entry.getValue().entrySet()) {
           Unwritten counts = minute.getValue();
           int sends = counts.sends.get();
@@ -154,12 +148,12 @@ class PumpingCounts {
             continue;
           }
           // the minute's row exists after its first flush: update first, insert when there is none
-          if (!addTo(destination, minute.getKey(), sends, approvals)) {
-            boolean inserted = jdbc.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute,"
+          if (!addTo(db, destination, minute.getKey(), sends, approvals)) {
+            boolean inserted = db.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute,"
                     + " sends, approvals) values (?, ?, ?, ?, ?, ?) on conflict do nothing", destination.tenantId(),
                 destination.scope(), destination.key(), minute.getKey(), sends, approvals) == 1;
             if (!inserted) { // another node inserted it meanwhile
-              addTo(destination, minute.getKey(), sends, approvals);
+              addTo(db, destination, minute.getKey(), sends, approvals);
             }
           }
           counts.sends.addAndGet(-sends);
@@ -168,16 +162,33 @@ class PumpingCounts {
         if (entry.getValue().isEmpty()) {
           unwritten.remove(destination, entry.getValue());
         }
-      } finally {
-        lock.writeLock().unlock();
-      }
+        return null;
+      });
     }
   }
 
-  private boolean addTo(Destination destination, long minute, int sends, int approvals) {
-    return jdbc.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
+  private static boolean addTo(JdbcTemplate db, Destination destination, long minute, int sends, int approvals) {
+    return db.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
             + " and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
         destination.tenantId(), destination.scope(), destination.key(), minute) == 1;
+  }
+
+  /**
+   * Runs {@code work} under the lock, on a connection taken before the lock. Never the other way
+   * round: {@link #add} runs after commits, on threads that still hold their connection, so a lock
+   * holder waiting for a connection would wait for them, and they for it, until the pool's timeout.
+   * Outside a transaction the connection commits each statement, so a flush's rows are visible to
+   * other nodes before its counts leave memory.
+   */
+  private <T> T locked(Lock lock, Function<JdbcTemplate, T> work) {
+    return jdbc.execute((ConnectionCallback<T>) connection -> {
+      lock.lock();
+      try {
+        return work.apply(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+      } finally {
+        lock.unlock();
+      }
+    });
   }
 
   @PreDestroy

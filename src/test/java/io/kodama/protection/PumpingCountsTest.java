@@ -2,10 +2,12 @@ package io.kodama.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.kodama.protection.PumpingCounts.Counts;
 import io.kodama.protection.PumpingCounts.Destination;
 import io.kodama.support.KodamaTest;
 import io.kodama.support.MutableClock;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ class PumpingCountsTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired MutableClock clock;
+  @Autowired DataSource dataSource;
 
   private PumpingCounts counts;
   private final Destination range = new Destination("ten_pump_" + System.nanoTime(), "prefix", "+81901234");
@@ -132,6 +138,61 @@ class PumpingCountsTest {
     counts.flush();
     assertThat(written(range)).isEqualTo(2000);
     assertThat(counts.latest(range, now.minusSeconds(60), Integer.MAX_VALUE)).isEqualTo(new Counts(2000, 1000));
+  }
+
+  /**
+   * Counts are added after commits, by threads that still hold their connection. A read or a flush
+   * that waited for a connection while holding a destination's lock made them wait for it, and it
+   * for them, until the pool's timeout (seen under load: every connection taken, 30 s of errors).
+   */
+  @Test
+  void readsAndFlushesWaitingForAConnectionDoNotBlockCountsAddedByThreadsHoldingOne() throws Exception {
+    HikariDataSource app = (HikariDataSource) dataSource;
+    Instant now = clock.instant();
+    try (HikariDataSource onlyOne = new HikariDataSource()) {
+      onlyOne.setJdbcUrl(app.getJdbcUrl());
+      onlyOne.setUsername(app.getUsername());
+      onlyOne.setPassword(app.getPassword());
+      onlyOne.setMaximumPoolSize(1);
+      onlyOne.setConnectionTimeout(120_000);
+      PumpingCounts small = new PumpingCounts(new JdbcTemplate(onlyOne), clock);
+      try {
+        small.add(range, now, 1, 0);
+        FutureTask<Counts> read = new FutureTask<>(() -> small.latest(range, now.minusSeconds(60), 100));
+        FutureTask<Void> flush = new FutureTask<>(small::flush, null);
+        FutureTask<Void> add = new FutureTask<>(() -> small.add(range, now, 1, 0), null);
+        try (Connection held = onlyOne.getConnection()) { // as a request thread after its commit
+          awaitParked(start(read));
+          awaitParked(start(flush));
+          start(add);
+          add.get(20, TimeUnit.SECONDS); // before the fix: blocked until the pool's timeout
+        }
+        assertThat(read.get(20, TimeUnit.SECONDS).sends()).isBetween(1, 2);
+        flush.get(20, TimeUnit.SECONDS);
+        assertThat(small.latest(range, now.minusSeconds(60), 100)).isEqualTo(new Counts(2, 0));
+      } finally {
+        small.stop();
+      }
+    }
+  }
+
+  private static Thread start(Runnable task) {
+    Thread thread = new Thread(task, "pumping-counts-test");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Waits until the thread waits (for a connection or a lock). */
+  private static void awaitParked(Thread thread) throws InterruptedException {
+    for (int i = 0; i < 2000; i++) {
+      Thread.State state = thread.getState();
+      if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("thread did not wait: " + thread.getState());
   }
 
   private int written(Destination destination) {

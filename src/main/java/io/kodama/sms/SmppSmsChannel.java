@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,7 +74,15 @@ public final class SmppSmsChannel implements DeliveryChannel {
         SmsEncoding.encode(SmsTemplates.render(task), reference.incrementAndGet());
     Instant now = clock.instant();
     if (!store.begin(attemptId, task.to(), encoded.segments(), now, now.plus(receiptTimeout))) {
-      log.info("SMS for attempt {} was handed to the SMSC before; not sent again", attemptId);
+      // handed to the SMSC by an earlier run, which normally recorded the outcome too; one that
+      // could not (database unavailable, node stopped) leaves it sent without a confirmed id, and
+      // its receipt is matched by the number: it is never sent twice
+      if (submitted(attemptId, task.to(), List.of(), encoded.segments(), false)) {
+        log.warn("SMS for attempt {} was handed to the SMSC before without its outcome recorded; waiting for its"
+            + " receipt", attemptId);
+      } else {
+        log.info("SMS for attempt {} was handed to the SMSC before; not sent again", attemptId);
+      }
       return;
     }
     SubmitOutcome outcome;
@@ -84,39 +93,48 @@ public final class SmppSmsChannel implements DeliveryChannel {
       store.forget(attemptId);
       throw new RetryableDeliveryException("interrupted before the SMS was sent", e);
     }
-    if (outcome instanceof SubmitOutcome.Accepted a) {
-      submitted(attemptId, task.to(), a.messageIds(), encoded.segments(), true);
-    } else if (outcome instanceof SubmitOutcome.Unconfirmed u) {
-      submitted(attemptId, task.to(), u.messageIds(), encoded.segments(), false);
-    } else if (outcome instanceof SubmitOutcome.NotSent n) {
+    if (outcome instanceof SubmitOutcome.NotSent n) {
       store.forget(attemptId);
       throw new RetryableDeliveryException("SMS not sent, try later: " + n.reason());
-    } else if (outcome instanceof SubmitOutcome.Rejected r) {
-      log.info("SMS attempt {} to {} failed: {}", attemptId, MaskedNumber.of(task.to()), r.reason());
-      tx.executeWithoutResult(s -> {
-        store.mapIds(attemptId, r.messageIds(), true);
-        if (store.close(attemptId, "failed", r.reason(), clock.instant())) {
-          updates.record(attemptId, "failed", r.reason(), detail(r.messageIds(), encoded.segments()));
-        }
-      });
+    }
+    try {
+      if (outcome instanceof SubmitOutcome.Accepted a) {
+        submitted(attemptId, task.to(), a.messageIds(), encoded.segments(), true);
+      } else if (outcome instanceof SubmitOutcome.Unconfirmed u) {
+        submitted(attemptId, task.to(), u.messageIds(), encoded.segments(), false);
+      } else if (outcome instanceof SubmitOutcome.Rejected r) {
+        log.info("SMS attempt {} to {} failed: {}", attemptId, MaskedNumber.of(task.to()), r.reason());
+        tx.executeWithoutResult(s -> {
+          store.mapIds(attemptId, r.messageIds(), true);
+          if (store.close(attemptId, "failed", r.reason(), clock.instant())) {
+            updates.record(attemptId, "failed", r.reason(), detail(r.messageIds(), encoded.segments()));
+          }
+        });
+      }
+    } catch (DataAccessException e) {
+      // not a failed attempt: the SMS may be on its way. The retry finds it handed over (above)
+      throw new RetryableDeliveryException("the SMSC answered, but its answer could not be recorded yet", e);
     }
   }
 
-  private void submitted(
+  /** Records a submit; false (and nothing done) when the attempt was not sending any more. */
+  private boolean submitted(
       String attemptId, String to, List<String> ids, int segments, boolean confirmed) {
-    tx.executeWithoutResult(s -> {
+    boolean marked = Boolean.TRUE.equals(tx.execute(s -> {
       store.mapIds(attemptId, ids, false);
-      if (store.markSubmitted(attemptId, confirmed, clock.instant())) {
-        Map<String, Object> detail = detail(ids, segments);
-        if (!confirmed) {
-          detail.put("submitResponse", "missing");
-        }
-        updates.record(attemptId, "submitted", null, detail);
+      if (!store.markSubmitted(attemptId, confirmed, clock.instant())) {
+        return false;
       }
-    });
+      Map<String, Object> detail = detail(ids, segments);
+      if (!confirmed) {
+        detail.put("submitResponse", "missing");
+      }
+      updates.record(attemptId, "submitted", null, detail);
+      return true;
+    }));
     // only after the mapping is committed: a receipt kept meanwhile is then seen by one side
-    if (confirmed && !store.hasOrphansFor(ids)) {
-      return;
+    if (!marked || confirmed && !store.hasOrphansFor(ids)) {
+      return marked;
     }
     tx.executeWithoutResult(s -> {
       receipts.applyEarlyReceipts(attemptId, ids);
@@ -124,6 +142,7 @@ public final class SmppSmsChannel implements DeliveryChannel {
         receipts.applyEarlyReceiptFrom(attemptId, to);
       }
     });
+    return true;
   }
 
   private static Map<String, Object> detail(List<String> ids, int segments) {

@@ -3,7 +3,10 @@ package io.kodama.sms;
 import io.kodama.dispatch.AttemptUpdates;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** An AttemptUpdates that remembers every call, for assertions. */
 final class RecordingAttemptUpdates implements AttemptUpdates {
@@ -11,9 +14,18 @@ final class RecordingAttemptUpdates implements AttemptUpdates {
   record Update(String attemptId, String status, String reason, Map<String, Object> detail) {}
 
   private final List<Update> updates = new CopyOnWriteArrayList<>();
+  private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+
+  /** The next update of the attempt to this status fails as if the database could not be reached. */
+  void failOnce(String attemptId, String status) {
+    failOnce.add(attemptId + " " + status);
+  }
 
   @Override
   public void record(String attemptId, String status, String reason, Map<String, Object> detail) {
+    if (failOnce.remove(attemptId + " " + status)) {
+      throw new CannotGetJdbcConnectionException("Connection is not available (test)");
+    }
     updates.add(new Update(attemptId, status, reason, Map.copyOf(detail)));
   }
 

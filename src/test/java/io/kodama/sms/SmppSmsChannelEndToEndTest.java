@@ -5,6 +5,7 @@ import static io.kodama.sms.SmsTestRig.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kodama.dispatch.DeliveryTask;
 import io.kodama.dispatch.RetryableDeliveryException;
 import io.kodama.simulator.smsc.InboxMessage;
 import java.time.Duration;
@@ -110,6 +111,21 @@ class SmppSmsChannelEndToEndTest {
     await("delivered", () -> rig.updates.statusesOf("att_twice").contains("delivered"));
     assertThat(rig.simulator.inbox("+819012340111")).hasSize(1);
     assertThat(rig.updates.statusesOf("att_twice")).containsExactly("submitted", "delivered");
+  }
+
+  @Test
+  void anSmsWhoseOutcomeCouldNotBeRecordedIsRetriedWithoutASecondSendAndItsReceiptStillArrives() throws Exception {
+    rig.updates.failOnce("att_db_down", "submitted");
+    DeliveryTask task = task("att_db_down", "+819012340114", "ja");
+    assertThatThrownBy(() -> rig.channel.deliver(task)).isInstanceOf(RetryableDeliveryException.class)
+        .hasMessageContaining("could not be recorded");
+
+    rig.channel.deliver(task); // the durable job's retry
+
+    await("delivered", () -> rig.updates.statusesOf("att_db_down").contains("delivered"));
+    assertThat(rig.simulator.inbox("+819012340114")).hasSize(1);
+    assertThat(rig.updates.statusesOf("att_db_down")).containsExactly("submitted", "delivered");
+    assertThat(rig.updates.of("att_db_down").get(0).detail()).containsEntry("submitResponse", "missing");
   }
 
   @Test

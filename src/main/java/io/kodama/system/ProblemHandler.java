@@ -1,6 +1,7 @@
 package io.kodama.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -122,6 +124,18 @@ class ProblemHandler {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
     return respond(ProblemType.NOT_FOUND, "No such resource", request, Map.of());
+  }
+
+  /**
+   * Every database connection stayed taken for the pool's whole wait: more requests than the
+   * server can carry. The client may try again; nothing of the request was written.
+   */
+  @ExceptionHandler(CannotGetJdbcConnectionException.class)
+  ResponseEntity<ProblemDetail> busy(CannotGetJdbcConnectionException e, HttpServletRequest request) {
+    log.warn("{} {} refused with 503: no database connection came free in time ({})", request.getMethod(),
+        request.getRequestURI(), e.getMostSpecificCause().getMessage());
+    return api(new ApiException(ProblemType.BUSY, "Every database connection is in use; try again in a moment")
+        .retryAfter(Duration.ofSeconds(1)), request);
   }
 
   @ExceptionHandler(Exception.class)

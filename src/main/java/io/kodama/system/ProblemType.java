@@ -32,7 +32,8 @@ public enum ProblemType {
   WEBHOOK_URL_REFUSED("webhook-url-refused", HttpStatus.UNPROCESSABLE_CONTENT,
       "Kodama does not send webhooks to this address"),
   WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", HttpStatus.CONFLICT, "The webhook endpoint is disabled"),
-  CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict");
+  CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+  BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "Kodama is too busy to take the request now");
 
   private static final String BASE = "https://kodama.dev/problems/";
 

@@ -2,12 +2,17 @@ package io.kodama.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.kodama.support.Api;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
 import io.kodama.tenant.Tenants;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +26,7 @@ class ProblemResponsesTest {
 
   @LocalServerPort int port;
   @Autowired Tenants tenants;
+  @Autowired DataSource dataSource;
   Api api;
 
   @BeforeEach
@@ -97,6 +103,27 @@ class ProblemResponsesTest {
   void checksValidateTheirBody() {
     assertProblem(api.post("/v1/verifications/vrf_x/check", Map.of("code", "")), 400, "validation");
     assertProblem(api.post("/v1/verifications/vrf_x/check", "{\"code\": 123456, \"extra\": 1}"), 400, "unknown-field");
+  }
+
+  /** More requests than connections (seen under an overload): 503 with Retry-After, not a 500. */
+  @Test
+  void answersBusyWhenNoDatabaseConnectionComesFree() throws Exception {
+    api.get("/v1/verifications/vrf_warm"); // the key is known before the pool runs dry
+    HikariDataSource pool = (HikariDataSource) dataSource;
+    List<Connection> taken = new ArrayList<>();
+    Api.Response response;
+    try {
+      while (taken.size() < pool.getMaximumPoolSize()) {
+        taken.add(pool.getConnection());
+      }
+      response = api.post("/v1/verifications", Map.of("to", "090-1234-5678"));
+    } finally {
+      for (Connection connection : taken) {
+        connection.close();
+      }
+    }
+    assertProblem(response, 503, "busy");
+    assertThat(response.header("Retry-After")).isEqualTo("1");
   }
 
   private static void assertProblem(Api.Response response, int status, String type) {

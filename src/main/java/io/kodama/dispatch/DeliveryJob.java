@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * The durable job that hands one attempt to its channel. Runs on any node; a node that dies while
@@ -51,7 +52,9 @@ class DeliveryJob {
     }
     try {
       channel.get().deliver(task.get());
-    } catch (RetryableDeliveryException e) {
+    } catch (RetryableDeliveryException | CannotGetJdbcConnectionException e) {
+      // a database without a free connection (an overload) fails no attempt: the job tries again;
+      // a channel that has already handed the message on says so with a RetryableDeliveryException
       throw e;
     } catch (RuntimeException e) {
       log.error("Channel {} failed attempt {}", attempt.channel().wire(), attemptId, e);

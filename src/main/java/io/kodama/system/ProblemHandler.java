@@ -128,7 +128,8 @@ class ProblemHandler {
 
   /**
    * Every database connection stayed taken for the pool's whole wait: more requests than the
-   * server can carry. The client may try again; nothing of the request was written.
+   * server can carry. The client may try again, with the same {@code Idempotency-Key} should the
+   * request have got through before the wait.
    */
   @ExceptionHandler(CannotGetJdbcConnectionException.class)
   ResponseEntity<ProblemDetail> busy(CannotGetJdbcConnectionException e, HttpServletRequest request) {

@@ -7,6 +7,7 @@ import io.kodama.support.Api;
 import io.kodama.support.Await;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
+import io.kodama.support.TestChannels;
 import io.kodama.tenant.Tenants;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 @KodamaTest
 class OutboxTest {
@@ -25,6 +27,7 @@ class OutboxTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Tenants tenants;
   @Autowired AttemptUpdates updates;
+  @Autowired TestChannels channels;
 
   @Test
   void aRolledBackTransactionLeavesNeitherAttemptNorJob() {
@@ -44,6 +47,19 @@ class OutboxTest {
         attemptId[0])).isZero();
     assertThat(jdbc.queryForObject("select count(*) from delivery_attempts where id = ?", Integer.class,
         attemptId[0])).isZero();
+  }
+
+  /** An overload's exhausted pool fails no attempt: the job runs again and delivers. */
+  @Test
+  void aDeliveryThatFindsNoFreeDatabaseConnectionIsTriedAgainNotFailed() {
+    String number = Fixtures.mobile();
+    channels.outcome(Channel.SMS, number, "database-busy-once");
+    Api api = new Api(port, Fixtures.tenant(tenants).key());
+    String id = api.post("/v1/verifications", Map.of("to", number, "channel", "sms")).json().get("id").asString();
+
+    JsonNode attempts = api.awaitAttempts(id, a -> "delivered".equals(a.get(0).get("status").asString()));
+    assertThat(attempts).hasSize(1);
+    assertThat(channels.countFor(id)).isEqualTo(1);
   }
 
   @Test

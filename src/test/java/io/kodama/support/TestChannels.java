@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Test-only channels that record what they were asked to deliver and report success. They stand in
@@ -56,6 +57,10 @@ public final class TestChannels {
           return;
         }
         String outcome = outcomes.getOrDefault(channel.wire() + task.to(), channel == Channel.SMS ? "delivered" : "completed");
+        if ("database-busy-once".equals(outcome)) {
+          outcomes.remove(channel.wire() + task.to());
+          throw new CannotGetJdbcConnectionException("Connection is not available (test)");
+        }
         if ("silent".equals(outcome)) {
           updates.record(task.attemptId(), channel == Channel.SMS ? "submitted" : "calling", null, Map.of("test", true));
         } else {
@@ -70,8 +75,9 @@ public final class TestChannels {
 
   /**
    * What the channel reports for a number from now on: a final status such as {@code undelivered}
-   * or {@code busy}, or {@code silent} for a submitted SMS (or a ringing call) that never gets an
-   * outcome.
+   * or {@code busy}, {@code silent} for a submitted SMS (or a ringing call) that never gets an
+   * outcome, or {@code database-busy-once}: the next delivery finds no free database connection,
+   * the one after it is delivered.
    */
   public void outcome(Channel channel, String e164, String status) {
     outcomes.put(channel.wire() + e164, status);

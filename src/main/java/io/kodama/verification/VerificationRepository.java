@@ -29,13 +29,14 @@ class VerificationRepository {
     jdbc.update("insert into verifications (id, tenant_id, to_e164, country, line_type, channel, locale, purpose,"
             + " external_ref, status, status_reason, code_length, code_hash, code_sealed, checks_used, sends,"
             + " last_send_at, idempotency_key, request_hash, created_at, updated_at, expires_at,"
-            + " transaction_amount, transaction_currency, transaction_payee)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " transaction_amount, transaction_currency, transaction_payee, pending_to)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         v.id(), v.tenantId(), v.to(), v.country(), v.lineType(), v.channel(), v.locale(), v.purpose(),
         v.externalRef(), v.status(), v.statusReason(), v.codeLength(), codeHash, codeSealed, v.checksUsed(),
         v.sends(), Db.ts(v.lastSendAt()), idempotencyKey, requestHash, Db.ts(v.createdAt()), Db.ts(v.updatedAt()),
         Db.ts(v.expiresAt()), transaction == null ? null : transaction.amount(),
-        transaction == null ? null : transaction.currency(), transaction == null ? null : transaction.payee());
+        transaction == null ? null : transaction.currency(), transaction == null ? null : transaction.payee(),
+        v.isPending() ? v.to() : null);
     recentFacts.get(v.id(), id -> VerificationFacts.of(v));
   }
 
@@ -83,8 +84,8 @@ class VerificationRepository {
 
   /** Moves a pending verification to a final status and erases its sealed code. */
   boolean close(String id, String status, String reason, Instant now) {
-    return jdbc.update("update verifications set status = ?, status_reason = ?, code_sealed = null, updated_at = ?"
-        + " where id = ? and status = 'pending'", status, reason, Db.ts(now), id) == 1;
+    return jdbc.update("update verifications set status = ?, status_reason = ?, code_sealed = null, pending_to = null,"
+        + " updated_at = ? where id = ? and status = 'pending'", status, reason, Db.ts(now), id) == 1;
   }
 
   boolean recordSend(String id, int maxSends, Instant now, String newHash, String newSealed) {

@@ -27,6 +27,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,8 @@ public class Verifications {
 
   private static final Logger log = LoggerFactory.getLogger(Verifications.class);
   private static final Set<String> CHANNELS = Set.of("auto", "sms", "voice");
+  /** Starts for one number at the same moment: each retry supersedes the one that won before it. */
+  private static final int MAX_START_TRIES = 5;
 
   private final VerificationRepository repository;
   private final CodeVault vault;
@@ -131,26 +134,36 @@ public class Verifications {
     Verification verification = new Verification(id, tenant.id(), number.e164(), number.region(),
         number.lineType().wire(), mode, locale, purpose, command.externalRef(), Verification.PENDING, null, length, 0, 1,
         now, now, now, now.plusSeconds(ttl));
-    try {
-      return tx.execute(status -> {
-        for (VerificationRepository.Stored earlier : repository.pendingFor(tenant.id(), number.e164())) {
-          closeInTx(earlier.verification(), Verification.CANCELED, "superseded", now);
-        }
-        repository.insert(verification, vault.hash(id, code, transaction), vault.seal(id, code), idempotencyKey,
-            fingerprint, transaction);
-        protection.started(tenant.id(), id, number, now);
-        events.publishEvent(new VerificationChanged("verification.created", verification, now));
-        Attempt attempt = dispatcher.enqueue(id, tenant.id(), firstChannel, firstChannelReason);
+    for (int tries = 1; ; tries++) {
+      try {
+        Snapshot started = tx.execute(status -> {
+          for (VerificationRepository.Stored earlier : repository.pendingFor(tenant.id(), number.e164())) {
+            closeInTx(earlier.verification(), Verification.CANCELED, "superseded", now);
+          }
+          repository.insert(verification, vault.hash(id, code, transaction), vault.seal(id, code), idempotencyKey,
+              fingerprint, transaction);
+          protection.started(tenant.id(), id, number, now);
+          events.publishEvent(new VerificationChanged("verification.created", verification, now));
+          Attempt attempt = dispatcher.enqueue(id, tenant.id(), firstChannel, firstChannelReason);
+          return new Snapshot(verification, List.of(attempt), transaction);
+        });
         meters.counter("kodama.verifications", "event", "started").increment();
         log.info("Verification {} started for {} ({}, {})", id, number.masked(), number.lineType().wire(),
             firstChannel.wire());
-        return new Snapshot(verification, List.of(attempt), transaction);
-      });
-    } catch (DuplicateKeyException raced) {
-      if (idempotencyKey != null) {
-        return replay(tenant, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+        return started;
+      } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+        // another start committed meanwhile: one with the same Idempotency-Key, or one for the same
+        // number, which this start now supersedes when it tries again
+        if (idempotencyKey != null) {
+          Optional<Snapshot> replayed = replay(tenant, idempotencyKey, fingerprint);
+          if (replayed.isPresent()) {
+            return replayed.get();
+          }
+        }
+        if (tries == MAX_START_TRIES) {
+          throw raced;
+        }
       }
-      throw raced;
     }
   }
 

@@ -10,8 +10,13 @@ import io.kodama.support.MutableClock;
 import io.kodama.support.TestChannels;
 import io.kodama.tenant.Tenants;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,6 +184,33 @@ class VerificationApiTest {
     assertThat(old.get("status").asString()).isEqualTo("canceled");
     assertThat(old.get("statusReason").asString()).isEqualTo("superseded");
     assertThat(api.get("/v1/verifications/" + second).json().get("status").asString()).isEqualTo("pending");
+  }
+
+  /** A double click: starts for one number at the same moment leave exactly one pending. */
+  @Test
+  void parallelStartsForTheSameNumberLeaveOnePending() throws Exception {
+    String number = Fixtures.mobile();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<String> ids = new ArrayList<>();
+    try {
+      List<Future<Api.Response>> starts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        starts.add(pool.submit(() -> api.post("/v1/verifications", Map.of("to", number))));
+      }
+      for (Future<Api.Response> start : starts) {
+        Api.Response created = start.get();
+        if (created.status() == 201) { // the number's hourly limit may refuse some (429)
+          ids.add(created.json().get("id").asString());
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(ids).hasSizeGreaterThan(1);
+    List<String> pending = ids.stream()
+        .filter(id -> "pending".equals(api.get("/v1/verifications/" + id).json().get("status").asString()))
+        .toList();
+    assertThat(pending).hasSize(1);
   }
 
   @Test

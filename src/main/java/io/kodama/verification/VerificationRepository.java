@@ -88,14 +88,19 @@ class VerificationRepository {
         + " updated_at = ? where id = ? and status = 'pending'", status, reason, Db.ts(now), id) == 1;
   }
 
-  boolean recordSend(String id, int maxSends, Instant now, String newHash, String newSealed) {
+  /**
+   * Counts a send, only if no other send was counted since {@code lastSendAt} was read: of parallel
+   * resends (a double click), one is counted and the others are not.
+   */
+  boolean recordSend(String id, int maxSends, Instant lastSendAt, Instant now, String newHash, String newSealed) {
     if (newHash != null) {
       return jdbc.update("update verifications set sends = sends + 1, last_send_at = ?, updated_at = ?,"
-          + " code_hash = ?, code_sealed = ? where id = ? and status = 'pending' and sends < ?",
-          Db.ts(now), Db.ts(now), newHash, newSealed, id, maxSends) == 1;
+          + " code_hash = ?, code_sealed = ? where id = ? and status = 'pending' and sends < ? and last_send_at = ?",
+          Db.ts(now), Db.ts(now), newHash, newSealed, id, maxSends, Db.ts(lastSendAt)) == 1;
     }
     return jdbc.update("update verifications set sends = sends + 1, last_send_at = ?, updated_at = ?"
-        + " where id = ? and status = 'pending' and sends < ?", Db.ts(now), Db.ts(now), id, maxSends) == 1;
+        + " where id = ? and status = 'pending' and sends < ? and last_send_at = ?", Db.ts(now), Db.ts(now), id,
+        maxSends, Db.ts(lastSendAt)) == 1;
   }
 
   private Stored stored(ResultSet rs, int i) throws SQLException {

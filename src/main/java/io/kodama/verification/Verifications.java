@@ -282,7 +282,16 @@ public class Verifications {
         hash = vault.hash(id, code, stored.transaction());
         sealed = vault.seal(id, code);
       }
-      if (!repository.recordSend(id, settings.maxSends(), now, hash, sealed)) {
+      if (!repository.recordSend(id, settings.maxSends(), verification.lastSendAt(), now, hash, sealed)) {
+        Verification changed = load(tenant, id).verification();
+        if (changed.isPending() && changed.sends() < settings.maxSends()) { // a parallel resend was first
+          throw new ApiException(ProblemType.RESEND_COOLDOWN, "Wait before sending this verification again")
+              .retryAfter(settings.resendCooldown());
+        }
+        if (changed.isPending()) {
+          throw new ApiException(ProblemType.SEND_LIMIT_REACHED,
+              "This verification was sent " + changed.sends() + " times; start a new one");
+        }
         throw new ApiException(ProblemType.NOT_PENDING, "The verification changed meanwhile; read it again");
       }
       dispatcher.enqueue(id, tenant.id(), next, newCode ? "client_resend_new_code" : "client_resend");

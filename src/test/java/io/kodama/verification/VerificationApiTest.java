@@ -146,6 +146,30 @@ class VerificationApiTest {
     assertThat(channels.lastFor(id).code()).isEqualTo(code);
   }
 
+  /** A double click on resend: one more send, the others are told to wait. */
+  @Test
+  void parallelResendsSendOnceAndTheOthersWaitForTheCooldown() throws Exception {
+    String id = start(Fixtures.mobile());
+    awaitDeliveries(id, 1);
+    clock.advance(Duration.ofSeconds(31));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Api.Response>> resends = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        resends.add(pool.submit(() -> api.post("/v1/verifications/" + id + "/resend", null)));
+      }
+      for (Future<Api.Response> resend : resends) {
+        statuses.add(resend.get().status());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(statuses).containsExactlyInAnyOrder(200, 429, 429, 429);
+    assertThat(api.get("/v1/verifications/" + id).json().get("sends").asInt()).isEqualTo(2);
+    awaitDeliveries(id, 2);
+  }
+
   @Test
   void refusesMoreThanFiveSends() {
     String id = start(Fixtures.mobile());

@@ -237,6 +237,30 @@ class VerificationApiTest {
     assertThat(pending).hasSize(1);
   }
 
+  /** A client retrying at once with its Idempotency-Key: one verification, one delivery. */
+  @Test
+  void parallelStartsWithOneIdempotencyKeyMakeOneVerification() throws Exception {
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = Map.of("to", Fixtures.mobile());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Api.Response> responses = new ArrayList<>();
+    try {
+      List<Future<Api.Response>> starts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        starts.add(pool.submit(() -> api.post("/v1/verifications", body, Map.of("Idempotency-Key", key))));
+      }
+      for (Future<Api.Response> start : starts) {
+        responses.add(start.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(responses).extracting(Api.Response::status).containsOnly(201);
+    String id = responses.get(0).json().get("id").asString();
+    assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(id);
+    awaitDeliveries(id, 1);
+  }
+
   @Test
   void sameIdempotencyKeyAndBodyReturnTheSameVerification() {
     String key = UUID.randomUUID().toString();

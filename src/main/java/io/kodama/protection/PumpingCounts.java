@@ -1,10 +1,6 @@
 package io.kodama.protection;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,11 +9,13 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +86,7 @@ class PumpingCounts {
    */
   Counts latest(Destination destination, Instant since, int enough) {
     long from = minute(since);
-    return locked(lock(destination).readLock(), connection -> {
+    return locked(lock(destination).readLock(), db -> {
       // this node's unwritten counts and the written ones, minute by minute, newest first (the
       // index's order: H2 then reads no further than the rows consumed)
       NavigableMap<Long, int[]> own = new TreeMap<>(Comparator.reverseOrder());
@@ -100,37 +98,35 @@ class PumpingCounts {
           }
         });
       }
-      try (PreparedStatement read = prepare(connection, "select sent_minute, sends, approvals from protection_counts"
-          + " where tenant_id = ? and scope = ? and block_key = ? and sent_minute >= ?"
-          + " order by tenant_id, scope, block_key, sent_minute desc",
-          destination.tenantId(), destination.scope(), destination.key(), from);
-          ResultSet rs = read.executeQuery()) {
-        int sends = 0;
-        int approvals = 0;
-        boolean more = rs.next();
-        while (sends < enough && (more || !own.isEmpty())) {
-          long minute = Math.max(more ? rs.getLong(1) : Long.MIN_VALUE, own.isEmpty() ? Long.MIN_VALUE : own.firstKey());
-          int[] mine = own.remove(minute);
-          if (mine != null) {
-            sends += mine[0];
-            approvals += mine[1];
-          }
-          if (more && rs.getLong(1) == minute) {
-            sends += rs.getInt(2);
-            approvals += rs.getInt(3);
-            more = rs.next();
-          }
-        }
-        return new Counts(sends, approvals);
-      }
+      return db.query("select sent_minute, sends, approvals from protection_counts where tenant_id = ? and scope = ?"
+          + " and block_key = ? and sent_minute >= ? order by tenant_id, scope, block_key, sent_minute desc", rs -> {
+            int sends = 0;
+            int approvals = 0;
+            boolean more = rs.next();
+            while (sends < enough && (more || !own.isEmpty())) {
+              long minute = Math.max(more ? rs.getLong(1) : Long.MIN_VALUE,
+                  own.isEmpty() ? Long.MIN_VALUE : own.firstKey());
+              int[] mine = own.remove(minute);
+              if (mine != null) {
+                sends += mine[0];
+                approvals += mine[1];
+              }
+              if (more && rs.getLong(1) == minute) {
+                sends += rs.getInt(2);
+                approvals += rs.getInt(3);
+                more = rs.next();
+              }
+            }
+            return new Counts(sends, approvals);
+          }, destination.tenantId(), destination.scope(), destination.key(), from);
     });
   }
 
   /** Forgets every count of the destination: a lifted block starts the count afresh. */
   void reset(Destination destination) {
-    locked(lock(destination).writeLock(), connection -> {
+    locked(lock(destination).writeLock(), db -> {
       unwritten.remove(destination);
-      return update(connection, "delete from protection_counts where tenant_id = ? and scope = ? and block_key = ?",
+      return db.update("delete from protection_counts where tenant_id = ? and scope = ? and block_key = ?",
           destination.tenantId(), destination.scope(), destination.key());
     });
   }
@@ -140,7 +136,7 @@ class PumpingCounts {
     long oldest = minute(clock.instant()) - 1;
     for (Map.Entry<Destination, ConcurrentHashMap<Long, Unwritten>> entry : unwritten.entrySet()) {
       Destination destination = entry.getKey();
-      locked(lock(destination).writeLock(), connection -> {
+      locked(lock(destination).writeLock(), db -> {
         for (Map.Entry<Long, Unwritten> minute : entry.getValue().entrySet()) {
           Unwritten counts = minute.getValue();
           int sends = counts.sends.get();
@@ -152,12 +148,12 @@ class PumpingCounts {
             continue;
           }
           // the minute's row exists after its first flush: update first, insert when there is none
-          if (!addTo(connection, destination, minute.getKey(), sends, approvals)) {
-            boolean inserted = update(connection, "insert into protection_counts (tenant_id, scope, block_key, sent_minute,"
+          if (!addTo(db, destination, minute.getKey(), sends, approvals)) {
+            boolean inserted = db.update("insert into protection_counts (tenant_id, scope, block_key, sent_minute,"
                     + " sends, approvals) values (?, ?, ?, ?, ?, ?) on conflict do nothing", destination.tenantId(),
                 destination.scope(), destination.key(), minute.getKey(), sends, approvals) == 1;
             if (!inserted) { // another node inserted it meanwhile
-              addTo(connection, destination, minute.getKey(), sends, approvals);
+              addTo(db, destination, minute.getKey(), sends, approvals);
             }
           }
           counts.sends.addAndGet(-sends);
@@ -171,10 +167,9 @@ class PumpingCounts {
     }
   }
 
-  private static boolean addTo(Connection connection, Destination destination, long minute, int sends, int approvals)
-      throws SQLException {
-    return update(connection, "update protection_counts set sends = sends + ?, approvals = approvals + ?"
-            + " where tenant_id = ? and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
+  private static boolean addTo(JdbcTemplate db, Destination destination, long minute, int sends, int approvals) {
+    return db.update("update protection_counts set sends = sends + ?, approvals = approvals + ? where tenant_id = ?"
+            + " and scope = ? and block_key = ? and sent_minute = ?", sends, approvals,
         destination.tenantId(), destination.scope(), destination.key(), minute) == 1;
   }
 
@@ -185,34 +180,15 @@ class PumpingCounts {
    * Outside a transaction the connection commits each statement, so a flush's rows are visible to
    * other nodes before its counts leave memory.
    */
-  private <T> T locked(Lock lock, ConnectionCallback<T> work) {
+  private <T> T locked(Lock lock, Function<JdbcTemplate, T> work) {
     return jdbc.execute((ConnectionCallback<T>) connection -> {
       lock.lock();
       try {
-        return work.doInConnection(connection);
+        return work.apply(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
       } finally {
         lock.unlock();
       }
     });
-  }
-
-  private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      for (int i = 0; i < args.length; i++) {
-        statement.setObject(i + 1, args[i]);
-      }
-      return statement;
-    } catch (SQLException e) {
-      statement.close();
-      throw e;
-    }
-  }
-
-  private static int update(Connection connection, String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(connection, sql, args)) {
-      return statement.executeUpdate();
-    }
   }
 
   @PreDestroy

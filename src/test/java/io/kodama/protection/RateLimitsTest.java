@@ -8,13 +8,8 @@ import io.kodama.support.KodamaTest;
 import io.kodama.support.MutableClock;
 import io.kodama.tenant.Tenants;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,16 +43,7 @@ class RateLimitsTest {
   @Test
   void limitsSendsPerTenantPerSecond() throws Exception {
     Api api = api(Map.of(ProtectionSettings.TENANT_PER_SECOND, "2"));
-    ExecutorService pool = Executors.newFixedThreadPool(12);
-    List<Callable<Api.Response>> starts = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      starts.add(() -> start(api, Fixtures.mobile()));
-    }
-    List<Api.Response> responses = new ArrayList<>();
-    for (Future<Api.Response> future : pool.invokeAll(starts)) {
-      responses.add(future.get());
-    }
-    pool.shutdown();
+    List<Api.Response> responses = Api.parallel(12, () -> start(api, Fixtures.mobile()));
 
     List<Api.Response> refused = responses.stream().filter(r -> r.status() == 429).toList();
     assertThat(refused).isNotEmpty().allSatisfy(r -> assertRateLimited(r, "tenant"));

@@ -6,7 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +25,20 @@ public final class Api {
 
   private final String base;
   private final String token;
+
+  /** Sends {@code count} requests at once and returns every answer, in the order they were sent. */
+  public static List<Response> parallel(int count, Callable<Response> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Response> responses = new ArrayList<>();
+      for (Future<Response> future : pool.invokeAll(Collections.nCopies(count, request))) {
+        responses.add(future.get());
+      }
+      return responses;
+    } finally {
+      pool.shutdown();
+    }
+  }
 
   public Api(int port, String token) {
     this.base = "http://localhost:" + port;

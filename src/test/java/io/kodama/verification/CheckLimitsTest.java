@@ -10,13 +10,8 @@ import io.kodama.support.TestChannels;
 import io.kodama.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,20 +87,7 @@ class CheckLimitsTest {
 
   /** Sends the same check {@code count} times at once and returns every answer. */
   private static List<Api.Response> parallelChecks(Api api, String id, String code, int count) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      List<Callable<Api.Response>> checks = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        checks.add(() -> api.post("/v1/verifications/" + id + "/check", Map.of("code", code)));
-      }
-      List<Api.Response> responses = new ArrayList<>();
-      for (Future<Api.Response> future : pool.invokeAll(checks)) {
-        responses.add(future.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdown();
-    }
+    return Api.parallel(count, () -> api.post("/v1/verifications/" + id + "/check", Map.of("code", code)));
   }
 
   private String wrongFor(String id) {

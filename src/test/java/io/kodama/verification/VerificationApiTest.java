@@ -10,13 +10,9 @@ import io.kodama.support.MutableClock;
 import io.kodama.support.TestChannels;
 import io.kodama.tenant.Tenants;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,20 +148,8 @@ class VerificationApiTest {
     String id = start(Fixtures.mobile());
     awaitDeliveries(id, 1);
     clock.advance(Duration.ofSeconds(31));
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<Integer> statuses = new ArrayList<>();
-    try {
-      List<Future<Api.Response>> resends = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        resends.add(pool.submit(() -> api.post("/v1/verifications/" + id + "/resend", null)));
-      }
-      for (Future<Api.Response> resend : resends) {
-        statuses.add(resend.get().status());
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertThat(statuses).containsExactlyInAnyOrder(200, 429, 429, 429);
+    List<Api.Response> resends = Api.parallel(4, () -> api.post("/v1/verifications/" + id + "/resend", null));
+    assertThat(resends).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 429, 429, 429);
     assertThat(api.get("/v1/verifications/" + id).json().get("sends").asInt()).isEqualTo(2);
     awaitDeliveries(id, 2);
   }
@@ -214,22 +198,10 @@ class VerificationApiTest {
   @Test
   void parallelStartsForTheSameNumberLeaveOnePending() throws Exception {
     String number = Fixtures.mobile();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<String> ids = new ArrayList<>();
-    try {
-      List<Future<Api.Response>> starts = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        starts.add(pool.submit(() -> api.post("/v1/verifications", Map.of("to", number))));
-      }
-      for (Future<Api.Response> start : starts) {
-        Api.Response created = start.get();
-        if (created.status() == 201) { // the number's hourly limit may refuse some (429)
-          ids.add(created.json().get("id").asString());
-        }
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<String> ids = Api.parallel(4, () -> api.post("/v1/verifications", Map.of("to", number))).stream()
+        .filter(created -> created.status() == 201) // the number's hourly limit may refuse some (429)
+        .map(created -> created.json().get("id").asString())
+        .toList();
     assertThat(ids).hasSizeGreaterThan(1);
     List<String> pending = ids.stream()
         .filter(id -> "pending".equals(api.get("/v1/verifications/" + id).json().get("status").asString()))
@@ -242,19 +214,8 @@ class VerificationApiTest {
   void parallelStartsWithOneIdempotencyKeyMakeOneVerification() throws Exception {
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = Map.of("to", Fixtures.mobile());
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<Api.Response> responses = new ArrayList<>();
-    try {
-      List<Future<Api.Response>> starts = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        starts.add(pool.submit(() -> api.post("/v1/verifications", body, Map.of("Idempotency-Key", key))));
-      }
-      for (Future<Api.Response> start : starts) {
-        responses.add(start.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<Api.Response> responses =
+        Api.parallel(4, () -> api.post("/v1/verifications", body, Map.of("Idempotency-Key", key)));
     assertThat(responses).extracting(Api.Response::status).containsOnly(201);
     String id = responses.get(0).json().get("id").asString();
     assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(id);

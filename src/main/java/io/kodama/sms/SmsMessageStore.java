@@ -59,15 +59,18 @@ final class SmsMessageStore {
     jdbc.update("DELETE FROM sms_attempt WHERE attempt_id = ? AND state = ?", attemptId, SENDING);
   }
 
-  /** Maps the SMSC's ids to the attempt (idempotent). */
+  /**
+   * Maps the SMSC's ids to the attempt (idempotent). An id mapped to another attempt before is now
+   * this attempt's: the SMSC gives ids again after a restart, when its counter wraps, or when two
+   * configured SMSCs count alike, and a receipt for the id is for the latest SMS that got it.
+   */
   void mapIds(String attemptId, List<String> messageIds, boolean allConfirmed) {
     for (int i = 0; i < messageIds.size(); i++) {
       String key = MessageIds.key(messageIds.get(i));
-      try {
-        jdbc.update("INSERT INTO sms_message_id (message_key, attempt_id, part) VALUES (?, ?, ?)",
-            key, attemptId, i + 1);
-      } catch (DuplicateKeyException e) {
-        // the same id mapped again (a retried call): harmless
+      if (jdbc.update("INSERT INTO sms_message_id (message_key, attempt_id, part) VALUES (?, ?, ?)"
+          + " ON CONFLICT DO NOTHING", key, attemptId, i + 1) == 0) {
+        jdbc.update("UPDATE sms_message_id SET attempt_id = ?, part = ? WHERE message_key = ? AND attempt_id <> ?",
+            attemptId, i + 1, key, attemptId);
       }
     }
     if (allConfirmed) {

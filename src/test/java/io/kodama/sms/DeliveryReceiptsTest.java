@@ -77,6 +77,21 @@ class DeliveryReceiptsTest {
   }
 
   @Test
+  void anIdTheSmscGivesAgainBelongsToTheLatestSms() {
+    submitted("att_old", "4100000009");
+    receipts.accept(ReceiptText.parse("id:4100000009 stat:DELIVRD err:000"));
+    // the SMSC restarted and counts from the start again
+    submitted("att_new", "4100000009");
+    receipts.accept(ReceiptText.parse("id:4100000009 stat:UNDELIV err:001"));
+    assertThat(updates.statusesOf("att_new")).containsExactly("undelivered");
+    assertThat(updates.statusesOf("att_old")).containsExactly("delivered");
+    // mapped again by a retry of the same attempt: nothing changes
+    db.tx.executeWithoutResult(s -> store.mapIds("att_new", List.of("4100000009"), true));
+    receipts.accept(ReceiptText.parse("id:4100000009 stat:DELIVRD err:000"));
+    assertThat(updates.statusesOf("att_new")).containsExactly("undelivered");
+  }
+
+  @Test
   void intermediateReceiptsChangeNothing() {
     submitted("att_5", "43");
     receipts.accept(ReceiptText.parse("id:43 stat:ENROUTE"));

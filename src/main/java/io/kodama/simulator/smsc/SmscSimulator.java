@@ -86,7 +86,8 @@ public final class SmscSimulator implements AutoCloseable {
   private final Map<String, Deque<InboxMessage>> inboxes = new ConcurrentHashMap<>();
   private final Map<String, Partial> partials = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> throttles = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong(4_100_000_000L);
+  /** Like a real SMSC's, ids do not repeat after a restart: they count on from the start time in µs. */
+  private final AtomicLong ids;
   private final AtomicLong submits = new AtomicLong();
   private final AtomicLong receiptsSent = new AtomicLong();
   private final List<Consumer<SentReceipt>> receiptListeners = new CopyOnWriteArrayList<>();
@@ -102,6 +103,8 @@ public final class SmscSimulator implements AutoCloseable {
   public SmscSimulator(SmscSimulatorSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
+    Instant now = clock.instant();
+    this.ids = new AtomicLong(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
   }
 
   /** Opens the port and starts accepting binds. */

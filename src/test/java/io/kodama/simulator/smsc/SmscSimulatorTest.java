@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
@@ -38,6 +45,31 @@ class SmscSimulatorTest {
     assertThat(util.isValidNumber(parsed)).isTrue();
     assertThat(util.getNumberType(parsed)).isEqualTo(PhoneNumberType.MOBILE);
     assertThat(SimulatedOutcome.forNumber(number)).isEqualTo(outcome);
+  }
+
+  @Test
+  void aRestartedSimulatorDoesNotGiveTheSameIdsAgain() throws Exception {
+    Instant start = Instant.parse("2025-04-01T03:00:00Z");
+    String first = submitOnce(Clock.fixed(start, ZoneOffset.UTC));
+    String afterRestart = submitOnce(Clock.fixed(start.plusSeconds(1), ZoneOffset.UTC));
+    assertThat(Long.parseLong(afterRestart)).isGreaterThan(Long.parseLong(first));
+  }
+
+  private static String submitOnce(Clock clock) throws Exception {
+    try (SmscSimulator sim = new SmscSimulator(SmscSimulatorSettings.forTests(), clock)) {
+      sim.start();
+      SMPPSession session = new SMPPSession();
+      try {
+        session.connectAndBind("127.0.0.1", sim.port(), new BindParameter(BindType.BIND_TRX, "kodama",
+            "secret", "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 3000);
+        return session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+            "Kodama", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, "819012340000", new ESMClass(),
+            (byte) 0, (byte) 0, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT), (byte) 0,
+            GeneralDataCoding.DEFAULT, (byte) 0, "1234".getBytes(StandardCharsets.US_ASCII)).getMessageId();
+      } finally {
+        session.unbindAndClose();
+      }
+    }
   }
 
   @Test

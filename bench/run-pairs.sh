@@ -7,7 +7,8 @@
 # Database: H2 by default; PostgreSQL with
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/kodama_bench SPRING_DATASOURCE_USERNAME=postgres
 # STATEMENTS=1 (H2 only): after the load, prints the SQL statements the server ran per started
-# verification, from H2's query statistics (a count that does not depend on the machine's speed);
+# verification (how many, and H2's time for them in µs), from H2's query statistics (the counts do not
+# depend on the machine's speed);
 # statements run less than once per two verifications (start-up, migrations, sweeps) are left out
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,9 +44,9 @@ if [ -n "${STATEMENTS:-}" ]; then
   STARTED=$(curl -s "$URL/actuator/prometheus" | awk -F' ' '/^kodama_verifications_total\{event="started"/ {print $2}')
   unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-')" >"$DATA/h2.jar"
   java -cp "$DATA/h2.jar" org.h2.tools.Shell -url "$H2_URL" -user sa -password '' \
-    -sql "select execution_count, replace(replace(sql_statement, char(10), ' '), '|', '/') from information_schema.query_statistics order by execution_count desc" \
+    -sql "select execution_count, cumulative_execution_time, replace(replace(sql_statement, char(10), ' '), '|', '/') from information_schema.query_statistics order by execution_count desc" \
     | awk -F' [|] ' -v n="$STARTED" 'NR > 1 && $1 ~ /^[0-9]+ *$/ && $1 + 0 >= n / 2 {
-        total += $1; if ($2 ~ /^COMMIT/) commits += $1
-        printf "%6.2f  %s\n", $1 / n, substr($2, 1, 110) }
-      END { printf "statements per started verification: %.1f (commits %.1f), %d verifications\n", total / n, commits / n, n }'
+        total += $1; time += $2; if ($3 ~ /^COMMIT/) commits += $1
+        printf "%6.2f %7.1f  %s\n", $1 / n, 1000 * $2 / n, substr($3, 1, 100) }
+      END { printf "statements per started verification: %.1f (commits %.1f), %d verifications; H2 time %.0f µs per verification\n", total / n, commits / n, n, 1000 * time / n }'
 fi

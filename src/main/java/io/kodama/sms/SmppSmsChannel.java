@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -72,8 +74,21 @@ public final class SmppSmsChannel implements DeliveryChannel {
     String attemptId = task.attemptId();
     SmsEncoding.Encoded encoded =
         SmsEncoding.encode(SmsTemplates.render(task), reference.incrementAndGet());
-    Instant now = clock.instant();
-    if (!store.begin(attemptId, task.to(), encoded.segments(), now, now.plus(receiptTimeout))) {
+    AtomicBoolean claimed = new AtomicBoolean();
+    BooleanSupplier claim = () -> {
+      Instant now = clock.instant();
+      claimed.set(store.begin(attemptId, task.to(), encoded.segments(), now, now.plus(receiptTimeout)));
+      return claimed.get();
+    };
+    SubmitOutcome outcome;
+    try {
+      outcome = client.submit(new OutboundSms(task.to(), encoded, task.validityMinutes()), bindWait, claim);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      forgetIf(claimed, attemptId);
+      throw new RetryableDeliveryException("interrupted before the SMS was sent", e);
+    }
+    if (outcome instanceof SubmitOutcome.HandedOverBefore) {
       // handed to the SMSC by an earlier run, which normally recorded the outcome too; one that
       // could not (database unavailable, node stopped) leaves it sent without a confirmed id, and
       // its receipt is matched by the number: it is never sent twice
@@ -85,16 +100,8 @@ public final class SmppSmsChannel implements DeliveryChannel {
       }
       return;
     }
-    SubmitOutcome outcome;
-    try {
-      outcome = client.submit(new OutboundSms(task.to(), encoded, task.validityMinutes()), bindWait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      store.forget(attemptId);
-      throw new RetryableDeliveryException("interrupted before the SMS was sent", e);
-    }
     if (outcome instanceof SubmitOutcome.NotSent n) {
-      store.forget(attemptId);
+      forgetIf(claimed, attemptId);
       throw new RetryableDeliveryException("SMS not sent, try later: " + n.reason());
     }
     try {
@@ -114,6 +121,13 @@ public final class SmppSmsChannel implements DeliveryChannel {
     } catch (DataAccessException e) {
       // not a failed attempt: the SMS may be on its way. The retry finds it handed over (above)
       throw new RetryableDeliveryException("the SMSC answered, but its answer could not be recorded yet", e);
+    }
+  }
+
+  /** Lets a retry send the SMS: this call claimed it, and it certainly was not sent. */
+  private void forgetIf(AtomicBoolean claimed, String attemptId) {
+    if (claimed.get()) {
+      store.forget(attemptId);
     }
   }
 

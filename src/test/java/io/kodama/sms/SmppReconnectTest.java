@@ -76,6 +76,25 @@ class SmppReconnectTest {
   }
 
   @Test
+  void anSmsWaitingForTheSmscIsClaimedOnlyWhenItIsWritten() throws Exception {
+    try (SmsTestRig rig = new SmsTestRig(c -> c)) {
+      rig.simulator.close();
+      await("unbound", () -> !rig.client.isFullyBound());
+      Thread job = new Thread(() -> rig.channel.deliver(task("att_wait", "+819012340120", "ja")));
+      job.start();
+      await("the job waiting for a session", () -> job.getState() == Thread.State.WAITING);
+      // a node that dies now has not handed the SMS over: the job's retry on another node sends it
+      assertThat(rig.store.state("att_wait")).isEmpty();
+
+      rig.restartSimulator();
+      job.join(30_000);
+      await("delivered", () -> rig.updates.statusesOf("att_wait").contains("delivered"));
+      assertThat(rig.simulator.inbox("+819012340120")).hasSize(1);
+      assertThat(rig.updates.statusesOf("att_wait")).containsExactly("submitted", "delivered");
+    }
+  }
+
+  @Test
   void transmitterAndReceiverSessionsCarrySubmitsAndReceipts() throws Exception {
     try (SmsTestRig rig = new SmsTestRig(c -> c.withBindType(SmsProperties.BindType.TX_RX))) {
       assertThat(rig.simulator.boundSessions()).isEqualTo(2);

@@ -6,6 +6,7 @@ import io.kodama.simulator.smsc.SmscSimulator;
 import io.kodama.simulator.smsc.SmscSimulatorSettings;
 import io.kodama.sms.smpp.SmppClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ final class SmsTestRig implements AutoCloseable {
   final TestDatabase db = new TestDatabase();
   final RecordingAttemptUpdates updates = new RecordingAttemptUpdates();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  final SmscSimulator simulator;
+  volatile SmscSimulator simulator;
   final SmsMessageStore store;
   final DeliveryReceipts receipts;
   final ReceiptTimeouts timeouts;
@@ -45,6 +46,14 @@ final class SmsTestRig implements AutoCloseable {
     if (!client.awaitFullyBound(Duration.ofSeconds(20))) {
       throw new IllegalStateException("the SMPP client did not bind to the simulator");
     }
+  }
+
+  /** Starts a new simulator on the port of the one before, which must be closed. */
+  void restartSimulator() throws IOException {
+    SmscSimulatorSettings tests = SmscSimulatorSettings.forTests();
+    simulator = new SmscSimulator(new SmscSimulatorSettings(simulator.port(), tests.systemId(), tests.password(),
+        tests.receiptDelay(), tests.inboxLimit()), java.time.Clock.systemUTC());
+    simulator.start();
   }
 
   static DeliveryTask task(String attemptId, String to, String locale) {

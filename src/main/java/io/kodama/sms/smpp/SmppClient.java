@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,18 +83,22 @@ public final class SmppClient implements AutoCloseable {
 
   /**
    * Submits an SMS on a bound connection (round robin), waiting at most {@code wait} for one and
-   * for a free place in its window.
+   * for a free place in its window. {@code claim} is asked once, with a session, a window place and
+   * the rate cap's permission in hand, right before the first part is written: false means the SMS
+   * was handed over before, and nothing is sent ({@link SubmitOutcome.HandedOverBefore}). An SMS
+   * still waiting for any of these when the process dies was therefore never claimed.
    */
-  public SubmitOutcome submit(OutboundSms sms, Duration wait) throws InterruptedException {
+  public SubmitOutcome submit(OutboundSms sms, Duration wait, BooleanSupplier claim)
+      throws InterruptedException {
     int start = Math.floorMod(next.getAndIncrement(), connections.size());
     for (int i = 0; i < connections.size(); i++) {
       SmppConnection c = connections.get((start + i) % connections.size());
       if (c.isBound()) {
-        return c.submit(sms, wait);
+        return c.submit(sms, wait, claim);
       }
     }
     // none bound now: wait on the first choice, it rebinds by itself
-    return connections.get(start).submit(sms, wait);
+    return connections.get(start).submit(sms, wait, claim);
   }
 
   @Override

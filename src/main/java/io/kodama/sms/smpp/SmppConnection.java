@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.BindType;
@@ -88,15 +89,16 @@ final class SmppConnection implements AutoCloseable {
   }
 
   /**
-   * Submits every part, waiting at most {@code wait} for a free window slot and a bound session.
+   * Submits every part, waiting at most {@code wait} for a free window slot and a bound session;
+   * {@code claim} as in {@link SmppClient#submit}.
    */
-  SubmitOutcome submit(OutboundSms sms, Duration wait) throws InterruptedException {
+  SubmitOutcome submit(OutboundSms sms, Duration wait, BooleanSupplier claim) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     if (!window.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
       return new SubmitOutcome.NotSent("window full on " + settings.name());
     }
     try {
-      Future<SubmitOutcome> result = senders.submit(() -> sendParts(sms, deadline));
+      Future<SubmitOutcome> result = senders.submit(() -> sendParts(sms, deadline, claim));
       return awaitUninterruptibly(result);
     } finally {
       window.release();
@@ -114,6 +116,9 @@ final class SmppConnection implements AutoCloseable {
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException claimFailed) {
+            throw claimFailed;
+          }
           throw new IllegalStateException("SMPP send failed unexpectedly", e.getCause());
         }
       }
@@ -124,12 +129,12 @@ final class SmppConnection implements AutoCloseable {
     }
   }
 
-  private SubmitOutcome sendParts(OutboundSms sms, long deadline) {
+  private SubmitOutcome sendParts(OutboundSms sms, long deadline, BooleanSupplier claim) {
     List<String> ids = new ArrayList<>();
     List<byte[]> parts = sms.encoded().parts();
     try {
       for (int i = 0; i < parts.size(); i++) {
-        SubmitOutcome failure = sendPart(sms, parts.get(i), deadline, ids);
+        SubmitOutcome failure = sendPart(sms, parts.get(i), deadline, ids, i == 0 ? claim : null);
         if (failure != null) {
           return failure;
         }
@@ -143,9 +148,12 @@ final class SmppConnection implements AutoCloseable {
     }
   }
 
-  /** Sends one part, adding its id; returns null when accepted, else how the whole SMS ended. */
-  private SubmitOutcome sendPart(OutboundSms sms, byte[] part, long deadline, List<String> ids)
-      throws InterruptedException {
+  /**
+   * Sends one part, adding its id; returns null when accepted, else how the whole SMS ended. The
+   * claim, if any, is asked before the part is first written.
+   */
+  private SubmitOutcome sendPart(OutboundSms sms, byte[] part, long deadline, List<String> ids,
+      BooleanSupplier claim) throws InterruptedException {
     int throttled = 0;
     long backoff = settings.throttleBackoff().toMillis();
     while (true) {
@@ -157,6 +165,12 @@ final class SmppConnection implements AutoCloseable {
             : new SubmitOutcome.Rejected("no_session", ids);
       }
       pacer.acquire();
+      if (claim != null) {
+        if (!claim.getAsBoolean()) {
+          return new SubmitOutcome.HandedOverBefore();
+        }
+        claim = null;
+      }
       NoDelayConnectionFactory.resetWriteMark();
       try {
         ids.add(submitShortMessage(session, sms, part));

@@ -12,6 +12,12 @@ public sealed interface SubmitOutcome {
     }
   }
 
+  /**
+   * Not sent: the claim made right before the first part would have been written said that the SMS
+   * was handed to the SMSC before.
+   */
+  record HandedOverBefore() implements SubmitOutcome {}
+
   /** Nothing reached the SMSC (no bound session, or throttled on the first part): try later. */
   record NotSent(String reason) implements SubmitOutcome {}
 

@@ -16,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fails SMS whose receipt did not come in time ({@code no_receipt}), also those whose
- * submit_sm_resp never came. Durable: the due time is in the table, and any node may sweep (the
- * state change is conditional, so one wins).
+ * submit_sm_resp never came. An SMS without a confirmed id (its node died before the answer was
+ * recorded, or the answer never came) first takes the receipt kept for its number, if there is
+ * exactly one. Durable: the due time is in the table, and any node may sweep (the state change is
+ * conditional, so one wins).
  */
 final class ReceiptTimeouts implements SmartLifecycle {
 
@@ -25,6 +27,7 @@ final class ReceiptTimeouts implements SmartLifecycle {
   private static final int BATCH = 500;
 
   private final SmsMessageStore store;
+  private final DeliveryReceipts receipts;
   private final AttemptUpdates updates;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -32,8 +35,10 @@ final class ReceiptTimeouts implements SmartLifecycle {
   private ScheduledExecutorService scheduler;
 
   ReceiptTimeouts(
-      SmsMessageStore store, AttemptUpdates updates, TransactionTemplate tx, Clock clock, Duration interval) {
+      SmsMessageStore store, DeliveryReceipts receipts, AttemptUpdates updates, TransactionTemplate tx, Clock clock,
+      Duration interval) {
     this.store = store;
+    this.receipts = receipts;
     this.updates = updates;
     this.tx = tx;
     this.clock = clock;
@@ -44,11 +49,15 @@ final class ReceiptTimeouts implements SmartLifecycle {
   int sweep() {
     Instant now = clock.instant();
     int failed = 0;
-    List<String> due;
+    List<SmsMessageStore.Overdue> due;
     do {
       due = store.overdue(now, BATCH);
-      for (String attemptId : due) {
+      for (SmsMessageStore.Overdue overdue : due) {
+        String attemptId = overdue.attemptId();
         Boolean changed = tx.execute(s -> {
+          if (!overdue.idsConfirmed()) {
+            receipts.applyEarlyReceiptFrom(attemptId, overdue.destination());
+          }
           if (store.close(attemptId, "failed", "no_receipt", now)) {
             updates.record(attemptId, "failed", "no_receipt", Map.of());
             return true;

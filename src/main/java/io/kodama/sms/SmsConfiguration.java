@@ -52,12 +52,14 @@ class SmsConfiguration {
   @Bean
   ReceiptTimeouts smsReceiptTimeouts(
       SmsMessageStore store,
+      DeliveryReceipts receipts,
       AttemptUpdates updates,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock,
       SmsProperties properties) {
     return new ReceiptTimeouts(
         store,
+        receipts,
         updates,
         new TransactionTemplate(transactions),
         clock.getIfAvailable(Clock::systemUTC),

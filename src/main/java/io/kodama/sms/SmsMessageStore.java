@@ -196,16 +196,19 @@ final class SmsMessageStore {
     return jdbc.update("DELETE FROM sms_orphan_receipt WHERE received_at < ?", ts(before));
   }
 
+  /** An open attempt whose receipt is overdue; {@code idsConfirmed}: every part's submit was answered. */
+  record Overdue(String attemptId, String destination, boolean idsConfirmed) {}
+
   /** Open attempts whose receipt is overdue, oldest first. */
-  List<String> overdue(Instant now, int limit) {
+  List<Overdue> overdue(Instant now, int limit) {
     return named.query(
-        "SELECT attempt_id FROM sms_attempt WHERE state IN (:open) AND receipt_due_at < :now"
-            + " ORDER BY receipt_due_at LIMIT :limit",
+        "SELECT attempt_id, destination, ids_confirmed FROM sms_attempt WHERE state IN (:open)"
+            + " AND receipt_due_at < :now ORDER BY receipt_due_at LIMIT :limit",
         new MapSqlParameterSource()
             .addValue("open", OPEN)
             .addValue("now", ts(now))
             .addValue("limit", limit),
-        (rs, n) -> rs.getString(1));
+        (rs, n) -> new Overdue(rs.getString(1), "+" + rs.getString(2), rs.getBoolean(3)));
   }
 
   private static Set<String> keysOf(Receipt receipt) {

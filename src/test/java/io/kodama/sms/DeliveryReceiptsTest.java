@@ -119,11 +119,25 @@ class DeliveryReceiptsTest {
   }
 
   @Test
+  void anSmsWhoseNodeDiedBeforeTheSubmitResponseTakesTheReceiptKeptForItsNumberWhenItIsOverdue() {
+    // handed to the SMSC, then its node died: no id recorded, and the receipt is kept by another node
+    store.begin("att_9", "+819012340009", 1, clock.instant(), clock.instant().plus(Duration.ofMinutes(2)));
+    receipts.accept(ReceiptText.parse("id:9999 stat:DELIVRD err:000", null, null, "+819012340009"));
+    assertThat(updates.of("att_9")).isEmpty();
+    ReceiptTimeouts timeouts = new ReceiptTimeouts(store, receipts, updates, db.tx, clock, Duration.ofSeconds(1));
+
+    clock.advance(Duration.ofMinutes(3));
+    assertThat(timeouts.sweep()).isZero();
+    assertThat(updates.statusesOf("att_9")).containsExactly("delivered");
+    assertThat(store.orphansFrom("+819012340009")).isEmpty();
+  }
+
+  @Test
   void sweepFailsOnlyOverdueAttempts() {
     submitted("att_7", "70");
     clock.advance(Duration.ofMinutes(1));
     submitted("att_8", "80");
-    ReceiptTimeouts timeouts = new ReceiptTimeouts(store, updates, db.tx, clock, Duration.ofSeconds(1));
+    ReceiptTimeouts timeouts = new ReceiptTimeouts(store, receipts, updates, db.tx, clock, Duration.ofSeconds(1));
 
     clock.advance(Duration.ofSeconds(90));
     assertThat(timeouts.sweep()).isEqualTo(1);

@@ -33,7 +33,7 @@ final class SmsTestRig implements AutoCloseable {
     simulator.start();
     store = new SmsMessageStore(db.dataSource);
     receipts = new DeliveryReceipts(store, updates, db.tx, clock, meters);
-    timeouts = new ReceiptTimeouts(store, updates, db.tx, clock, Duration.ofSeconds(1));
+    timeouts = new ReceiptTimeouts(store, receipts, updates, db.tx, clock, Duration.ofSeconds(1));
     SmsProperties.Connection connection = tune.apply(
         SmsProperties.Connection.of("127.0.0.1", simulator.port(), "kodama", "secret")
             .withThrottle(4, Duration.ofMillis(10))

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Two Kodama nodes on one PostgreSQL database; one of them is killed (kill -9) under load.
+# Node A (port 8080) runs the simulators; node B (port 8081) has none and sends its SMS over SMPP to
+# A's SMSC simulator, as a second production node would to the carrier. SMS verifications go to B
+# (open loop, 60/s); after 20 s B is killed. The script then waits until A has taken over B's jobs
+# and prints what became of every SMS: how many the SMSC accepted, how many attempts were handed to it,
+# and the attempts' statuses. Nothing sent twice: accepted = handed over. Nothing lost: no attempt
+# left queued or submitted.
+#   bash bench/kill-node.sh       (drops and recreates the database kodama_bench; ports 8080, 8081,
+#                                  2775 and the simulators' SIP ports must be free)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${JAR:-target/kodama.jar}
+[ -f "$JAR" ] || mvn -q -B -DskipTests package
+psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists kodama_bench' -c 'create database kodama_bench'
+A=$(mktemp -d)
+B=$(mktemp -d)
+sql() { psql -qtA -h 127.0.0.1 -U postgres -d kodama_bench -c "$1"; }
+COMMON=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kodama_bench --spring.datasource.username=postgres
+  --kodama.secret=kill-node-benchmark-secret-0123456789)
+java -jar "$JAR" --kodama.data-dir="$A" "${COMMON[@]}" --logging.level.io.kodama.simulator.smsc=DEBUG >"$A/kodama.log" 2>&1 &
+PID_A=$!
+trap 'kill $PID_A 2>/dev/null; wait $PID_A 2>/dev/null || true' EXIT
+until curl -sf localhost:8080/actuator/health >/dev/null 2>&1; do sleep 1; done
+java -jar "$JAR" --kodama.data-dir="$B" "${COMMON[@]}" --server.port=8081 --kodama.simulators.enabled=false \
+  --kodama.demo.enabled=false --kodama.sms.connections[0].host=127.0.0.1 --kodama.sms.connections[0].port=2775 \
+  --kodama.sms.connections[0].system-id=kodama --kodama.sms.connections[0].password=kodama >"$B/kodama.log" 2>&1 &
+PID_B=$!
+until curl -sf localhost:8081/actuator/health/liveness >/dev/null 2>&1; do
+  kill -0 $PID_B 2>/dev/null || { tail -20 "$B/kodama.log"; exit 1; }
+  sleep 1
+done
+KEY=$(grep -o 'kdm_demo_[A-Za-z0-9]*' "$A/kodama.log" | head -1)
+ADMIN=$(grep -o 'adm_[A-Za-z0-9]*' "$A/kodama.log" | head -1)
+curl -sf -X PATCH localhost:8080/admin/v1/tenants/ten_demo -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"settings":{"protection.rate.tenant-per-second":"10000","protection.rate.prefix-per-hour":"1000000",
+       "protection.rate.number-per-hour":"1000","protection.rate.number-per-day":"1000",
+       "protection.pumping.min-conversion-percent":"0",
+       "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
+timeout 25 java bench/PairsLoad.java --url http://localhost:8081 --key "$KEY" --mode sms --rate 60 \
+  --concurrency 64 --seconds 30 --warmup 1 >/dev/null 2>&1 &
+sleep 20
+kill -9 $PID_B
+wait $PID_B 2>/dev/null || true
+KILLED=$(date +%s)
+echo "node B killed at $(date -u +%T)"
+sleep 5
+until [ "$(sql "select count(*) from scheduled_tasks where task_name = 'deliver-attempt'")" = 0 ] \
+    && [ "$(sql "select count(*) from sms_attempt where state in ('sending', 'submitted')")" = 0 ]; do
+  [ $(($(date +%s) - KILLED)) -gt 300 ] && { echo "still open after 5 minutes"; break; }
+  sleep 5
+done
+echo "settled $(($(date +%s) - KILLED)) s after the kill"
+echo "SMS accepted by the SMSC: $(grep -c 'SMSC simulator delivered an SMS' "$A/kodama.log")," \
+  "attempts handed to it: $(sql 'select count(*) from sms_attempt')"
+echo "attempts (channel, status, reason, count):"
+sql "select channel, status, coalesce(reason, '-'), count(*) from delivery_attempts group by 1, 2, 3 order by 4 desc" | sed 's/^/  /'
+grep -h 'handed to the SMSC before' "$A/kodama.log" | sed 's/^[^ ]* *[A-Z]* [0-9]* --- \[kodama\] \[[^]]*\] /  node A: /' || true

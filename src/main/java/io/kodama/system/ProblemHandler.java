@@ -1,19 +1,27 @@
 package io.kodama.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -127,16 +135,35 @@ class ProblemHandler {
   }
 
   /**
-   * Every database connection stayed taken for the pool's whole wait: more requests than the
-   * server can carry. The client may try again, with the same {@code Idempotency-Key} should the
-   * request have got through before the wait.
+   * The database could not serve the request: every connection stayed taken for the pool's whole
+   * wait (more requests than the server can carry: {@code busy}), or the database cannot be reached
+   * or dropped the connection (stopped, restarting, network: {@code database-unavailable}). Either
+   * way the client may try again, with the same {@code Idempotency-Key} should the request have got
+   * through before the failure.
    */
-  @ExceptionHandler(CannotGetJdbcConnectionException.class)
-  ResponseEntity<ProblemDetail> busy(CannotGetJdbcConnectionException e, HttpServletRequest request) {
-    log.warn("{} {} refused with 503: no database connection came free in time ({})", request.getMethod(),
-        request.getRequestURI(), e.getMostSpecificCause().getMessage());
-    return api(new ApiException(ProblemType.BUSY, "Every database connection is in use; try again in a moment")
-        .retryAfter(Duration.ofSeconds(1)), request);
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+      CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> database(Exception e, HttpServletRequest request) {
+    boolean busy = !unreachable(e) && causes(e).anyMatch(SQLTransientConnectionException.class::isInstance);
+    log.warn("{} {} refused with 503: {} ({})", request.getMethod(), request.getRequestURI(),
+        busy ? "no database connection came free in time" : "the database cannot be reached",
+        NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+    ApiException problem = busy
+        ? new ApiException(ProblemType.BUSY, "Every database connection is in use; try again in a moment")
+            .retryAfter(Duration.ofSeconds(1))
+        : new ApiException(ProblemType.DATABASE_UNAVAILABLE, "Kodama cannot reach its database; try again in a"
+            + " moment").retryAfter(Duration.ofSeconds(5));
+    return api(problem, request);
+  }
+
+  /** A connection could not be made or was lost: SQLSTATE class 08, or the network refused. */
+  private static boolean unreachable(Throwable e) {
+    return causes(e).anyMatch(c -> c instanceof ConnectException
+        || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+  }
+
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
   }
 
   @ExceptionHandler(Exception.class)

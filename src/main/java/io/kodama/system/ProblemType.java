@@ -33,7 +33,8 @@ public enum ProblemType {
       "Kodama does not send webhooks to this address"),
   WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", HttpStatus.CONFLICT, "The webhook endpoint is disabled"),
   CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
-  BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "Kodama is too busy to take the request now");
+  BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "Kodama is too busy to take the request now"),
+  DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Kodama cannot reach its database now");
 
   private static final String BASE = "https://kodama.dev/problems/";
 

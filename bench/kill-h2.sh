@@ -9,28 +9,16 @@
 # Port 8080 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 JAR=${JAR:-target/kodama.jar}
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 DATA=$(mktemp -d)
 URL="jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE${1:-}"
 java -jar "$JAR" --kodama.data-dir="$DATA" --spring.datasource.url="$URL" >"$DATA/kodama.log" 2>&1 &
 PID=$!
-until curl -sf localhost:8080/actuator/health >/dev/null 2>&1; do
-  kill -0 $PID 2>/dev/null || { tail -20 "$DATA/kodama.log"; exit 1; }
-  sleep 1
-done
-KEY=$(grep -o 'kdm_demo_[A-Za-z0-9]*' "$DATA/kodama.log" | head -1)
-ADMIN=$(grep -o 'adm_[A-Za-z0-9]*' "$DATA/kodama.log" | head -1)
-curl -sf -X PATCH localhost:8080/admin/v1/tenants/ten_demo -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"settings":{"protection.rate.tenant-per-second":"10000","protection.rate.prefix-per-hour":"1000000",
-       "protection.rate.number-per-hour":"1000","protection.rate.number-per-day":"1000",
-       "protection.pumping.min-conversion-percent":"0",
-       "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
-timeout 30 java bench/PairsLoad.java --url http://localhost:8080 --key "$KEY" --mode sms --rate 150 \
-  --concurrency 64 --seconds 30 --warmup 1 >/dev/null 2>&1 &
-sleep 15
-kill -9 $PID
-wait $PID 2>/dev/null || true
+await_up http://localhost:8080 $PID "$DATA/kodama.log"
+demo_key http://localhost:8080 "$DATA/kodama.log"
+kill_under_load http://localhost:8080 150 15 $PID
 echo "killed at $(date -u +%H:%M:%S.%3N)"
 unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-')" >"$DATA/h2.jar"
 java -cp "$DATA/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/kodama;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \

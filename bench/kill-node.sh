@@ -10,6 +10,7 @@
 #                                  2775 and the simulators' SIP ports must be free)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 JAR=${JAR:-target/kodama.jar}
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists kodama_bench' -c 'create database kodama_bench'
@@ -21,27 +22,14 @@ COMMON=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kodama_bench --
 java -jar "$JAR" --kodama.data-dir="$A" "${COMMON[@]}" --logging.level.io.kodama.simulator.smsc=DEBUG >"$A/kodama.log" 2>&1 &
 PID_A=$!
 trap 'kill $PID_A 2>/dev/null; wait $PID_A 2>/dev/null || true' EXIT
-until curl -sf localhost:8080/actuator/health >/dev/null 2>&1; do sleep 1; done
+await_up http://localhost:8080 $PID_A "$A/kodama.log"
 java -jar "$JAR" --kodama.data-dir="$B" "${COMMON[@]}" --server.port=8081 --kodama.simulators.enabled=false \
   --kodama.demo.enabled=false --kodama.sms.connections[0].host=127.0.0.1 --kodama.sms.connections[0].port=2775 \
   --kodama.sms.connections[0].system-id=kodama --kodama.sms.connections[0].password=kodama >"$B/kodama.log" 2>&1 &
 PID_B=$!
-until curl -sf localhost:8081/actuator/health/liveness >/dev/null 2>&1; do
-  kill -0 $PID_B 2>/dev/null || { tail -20 "$B/kodama.log"; exit 1; }
-  sleep 1
-done
-KEY=$(grep -o 'kdm_demo_[A-Za-z0-9]*' "$A/kodama.log" | head -1)
-ADMIN=$(grep -o 'adm_[A-Za-z0-9]*' "$A/kodama.log" | head -1)
-curl -sf -X PATCH localhost:8080/admin/v1/tenants/ten_demo -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"settings":{"protection.rate.tenant-per-second":"10000","protection.rate.prefix-per-hour":"1000000",
-       "protection.rate.number-per-hour":"1000","protection.rate.number-per-day":"1000",
-       "protection.pumping.min-conversion-percent":"0",
-       "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
-timeout 25 java bench/PairsLoad.java --url http://localhost:8081 --key "$KEY" --mode sms --rate 60 \
-  --concurrency 64 --seconds 30 --warmup 1 >/dev/null 2>&1 &
-sleep 20
-kill -9 $PID_B
-wait $PID_B 2>/dev/null || true
+await_up http://localhost:8081 $PID_B "$B/kodama.log"
+demo_key http://localhost:8080 "$A/kodama.log"
+kill_under_load http://localhost:8081 60 20 $PID_B
 KILLED=$(date +%s)
 echo "node B killed at $(date -u +%T)"
 sleep 5

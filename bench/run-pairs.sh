@@ -12,6 +12,7 @@
 # statements run less than once per two verifications (start-up, migrations, sweeps) are left out
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 URL=${URL:-http://localhost:8080}
 DATA=$(mktemp -d)
 PID=
@@ -25,19 +26,9 @@ if ! curl -sf "$URL/actuator/health" >/dev/null 2>&1; then
     >"$DATA/kodama.log" 2>&1 &
   PID=$!
   trap 'kill $PID; wait $PID 2>/dev/null || true' EXIT
-  until curl -sf "$URL/actuator/health" >/dev/null 2>&1; do
-    kill -0 $PID 2>/dev/null || { tail -20 "$DATA/kodama.log"; echo "Kodama did not start: $DATA/kodama.log" >&2; exit 1; }
-    sleep 1
-  done
+  await_up "$URL" $PID "$DATA/kodama.log"
 fi
-LOG=${DATA}/kodama.log
-KEY=$(grep -o 'kdm_demo_[A-Za-z0-9]*' "$LOG" | head -1)
-ADMIN=$(grep -o 'adm_[A-Za-z0-9]*' "$LOG" | head -1)
-curl -sf -X PATCH "$URL/admin/v1/tenants/ten_demo" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"settings":{"protection.rate.tenant-per-second":"10000","protection.rate.prefix-per-hour":"1000000",
-       "protection.rate.number-per-hour":"1000","protection.rate.number-per-day":"1000",
-       "protection.pumping.min-conversion-percent":"0",
-       "protection.spend.sms-per-day":"100000000","protection.spend.voice-per-day":"100000000"}}' >/dev/null
+demo_key "$URL" "$DATA/kodama.log"
 java bench/PairsLoad.java --url "$URL" --key "$KEY" ${PID:+--pid $PID} "$@"
 if [ -n "${STATEMENTS:-}" ]; then
   sleep 5 # let receipts and jobs of the last verifications finish

@@ -163,7 +163,7 @@ class ProblemHandler {
   }
 
   private static Stream<Throwable> causes(Throwable e) {
-    return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
+    return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
   }
 
   @ExceptionHandler(Exception.class)

@@ -116,8 +116,8 @@ final class SmppConnection implements AutoCloseable {
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException claimFailed) {
-            throw claimFailed;
+          if (e.getCause() instanceof RuntimeException failed) {
+            throw failed; // the claim's (the database's), for the caller as if it had made it
           }
           throw new IllegalStateException("SMPP send failed unexpectedly", e.getCause());
         }

@@ -1,5 +1,8 @@
 package io.kodama.dispatch;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A channel that can deliver a code (SMS, voice). Implementations live in their own modules and
  * are found as Spring beans; the dispatcher calls {@link #deliver} from a durable job.
@@ -16,4 +19,14 @@ public interface DeliveryChannel {
    *     connection, throttled); the job is retried later without sending twice
    */
   void deliver(DeliveryTask task);
+
+  /**
+   * How long an attempt of this channel can stay in flight (past {@code queued}, not final) while
+   * the node that has it runs. Past it, that node is taken for gone (killed during a call) and the
+   * attempt fails with reason {@code node_lost}. Empty: the channel ends its attempts itself on any
+   * node (SMS: the receipt timeout).
+   */
+  default Optional<Duration> inFlightLimit() {
+    return Optional.empty();
+  }
 }

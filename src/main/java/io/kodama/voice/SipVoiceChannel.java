@@ -11,7 +11,9 @@ import io.kodama.voice.sip.SipCredentials;
 import io.kodama.voice.sip.SipEndpoint;
 import io.kodama.voice.sip.SipEndpointSettings;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ public final class SipVoiceChannel implements DeliveryChannel, DisposableBean {
   private final VoiceCalls calls;
   private final ScheduledExecutorService timers;
   private final AttemptUpdates updates;
+  /** Ringing, then the longest call, and a minute for the last reports. */
+  private final Optional<Duration> inFlightLimit;
 
   @Autowired
   SipVoiceChannel(
@@ -44,6 +48,7 @@ public final class SipVoiceChannel implements DeliveryChannel, DisposableBean {
       PromptAssembler prompts,
       AttemptUpdates updates) {
     this.updates = updates;
+    this.inFlightLimit = Optional.of(settings.ringTimeout().plus(settings.maxCallDuration()).plusMinutes(1));
     String trunk = trunkAddress(settings, simulatedTrunk.getIfAvailable());
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
@@ -84,11 +89,17 @@ public final class SipVoiceChannel implements DeliveryChannel, DisposableBean {
     this.calls = calls;
     this.updates = updates;
     this.timers = null;
+    this.inFlightLimit = Optional.empty();
   }
 
   @Override
   public Channel channel() {
     return Channel.VOICE;
+  }
+
+  @Override
+  public Optional<Duration> inFlightLimit() {
+    return inFlightLimit;
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.kodama.dispatch.DeliveryTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -32,10 +33,12 @@ public final class TestChannels {
     this.allChannels = allChannels;
   }
 
+  private Optional<DeliveryChannel> realIfAny(Channel channel) {
+    return allChannels.orderedStream().filter(c -> c.channel() == channel && !(c instanceof TestChannel)).findFirst();
+  }
+
   private DeliveryChannel real(Channel channel) {
-    return allChannels.orderedStream()
-        .filter(c -> c.channel() == channel && !(c instanceof TestChannel))
-        .findFirst()
+    return realIfAny(channel)
         .orElseThrow(() -> new IllegalStateException("No real " + channel.wire() + " channel in the test context"));
   }
 
@@ -47,6 +50,11 @@ public final class TestChannels {
       @Override
       public Channel channel() {
         return channel;
+      }
+
+      @Override
+      public Optional<Duration> inFlightLimit() {
+        return realIfAny(channel).flatMap(DeliveryChannel::inFlightLimit); // the real one's, for its tests
       }
 
       @Override

@@ -28,16 +28,21 @@ class DeliveryJob {
 
   @Bean
   Task<String> deliverAttemptTask(@Lazy Dispatcher dispatcher, @Lazy DeliveryTargets targets, AttemptRecorder recorder,
-      AttemptRepository attempts) {
+      AttemptRepository attempts, InFlightDeadlines deadlines) {
     return Tasks.oneTime(TASK_NAME, String.class)
         .onFailure(new RetryWithBackoff())
-        .execute((instance, context) -> run(instance.getData(), dispatcher, targets, recorder, attempts));
+        .execute((instance, context) -> run(instance.getData(), dispatcher, targets, recorder, attempts, deadlines));
   }
 
   static void run(String attemptId, Dispatcher dispatcher, DeliveryTargets targets, AttemptRecorder recorder,
-      AttemptRepository attempts) {
+      AttemptRepository attempts, InFlightDeadlines deadlines) {
     Attempt attempt = attempts.find(attemptId).map(AttemptRepository.Row::attempt).orElse(null);
-    if (attempt == null || !AttemptStatuses.QUEUED.equals(attempt.status())) {
+    if (attempt == null || AttemptStatuses.isFinal(attempt.status())) {
+      return;
+    }
+    if (!AttemptStatuses.QUEUED.equals(attempt.status())) {
+      // taken by a run whose node died before the job ended: its deadline may be missing
+      dispatcher.channel(attempt.channel()).ifPresent(c -> deadlines.handedOver(attemptId, c));
       return;
     }
     Optional<DeliveryTask> task = targets.task(attempt.verificationId(), attemptId, attempt.channel());
@@ -59,7 +64,10 @@ class DeliveryJob {
     } catch (RuntimeException e) {
       log.error("Channel {} failed attempt {}", attempt.channel().wire(), attemptId, e);
       recorder.record(attemptId, "failed", "channel_error", Map.of());
+      return;
     }
+    // before the job ends, so that it is written even if this node dies before the channel's first report
+    deadlines.handedOver(attemptId, channel.get());
   }
 
   /** 1 s, 2 s, 4 s … up to 60 s between tries; the verification's expiry ends the retries. */

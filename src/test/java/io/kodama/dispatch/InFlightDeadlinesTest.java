@@ -3,6 +3,7 @@ package io.kodama.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kodama.support.Api;
+import io.kodama.support.Await;
 import io.kodama.support.Fixtures;
 import io.kodama.support.KodamaTest;
 import io.kodama.support.MutableClock;
@@ -29,6 +30,10 @@ class InFlightDeadlinesTest {
   @Autowired MutableClock clock;
   @Autowired JdbcTemplate jdbc;
   @Autowired Dispatcher dispatcher;
+  @Autowired DeliveryTargets targets;
+  @Autowired AttemptRecorder recorder;
+  @Autowired AttemptRepository attempts;
+  @Autowired InFlightDeadlines inFlightDeadlines;
 
   Api api;
 
@@ -55,6 +60,39 @@ class InFlightDeadlinesTest {
     assertThat(attempts.get(0).get("status").asString()).isEqualTo("failed");
     assertThat(attempts.get(0).get("reason").asString()).isEqualTo("node_lost");
     assertThat(deadlines(attempt)).isEmpty();
+  }
+
+  @Test
+  void aCallWhoseNodeDiedBeforeItsFirstReportFailsAsNodeLostToo() {
+    String number = Fixtures.mobile();
+    channels.outcome(Channel.VOICE, number, "unreported");
+    String id = start(number);
+    channels.lastFor(id);
+    String attempt = api.get("/v1/verifications/" + id).json().get("attempts").get(0).get("id").asString();
+    Await.until("the deadline", Duration.ofSeconds(20), () -> deadlines(attempt), list -> !list.isEmpty());
+    assertThat(api.get("/v1/verifications/" + id).json().get("attempts").get(0).get("status").asString())
+        .isEqualTo("queued");
+
+    clock.advance(Duration.ofMinutes(10));
+    JsonNode attempts = api.awaitAttempts(id, a -> "failed".equals(a.get(0).get("status").asString()));
+    assertThat(attempts.get(0).get("reason").asString()).isEqualTo("node_lost");
+  }
+
+  @Test
+  void aDeliveryJobTakenOverFromADeadNodeWritesTheMissingDeadlineAndCallsNoMore() {
+    String number = Fixtures.mobile();
+    channels.outcome(Channel.VOICE, number, "silent");
+    String id = start(number);
+    String attempt = api.awaitAttempts(id, a -> "calling".equals(a.get(0).get("status").asString()))
+        .get(0).get("id").asString();
+    Await.until("the deadline", Duration.ofSeconds(20), () -> deadlines(attempt), list -> !list.isEmpty());
+    // the node died after the call's first report, before its job wrote the deadline and ended
+    jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ?", InFlightDeadlines.TASK_NAME,
+        attempt);
+
+    DeliveryJob.run(attempt, dispatcher, targets, recorder, attempts, inFlightDeadlines);
+    assertThat(deadlines(attempt)).hasSize(1);
+    assertThat(channels.countFor(id)).isEqualTo(1);
   }
 
   @Test

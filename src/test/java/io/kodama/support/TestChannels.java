@@ -69,7 +69,9 @@ public final class TestChannels {
           outcomes.remove(channel.wire() + task.to());
           throw new CannotGetJdbcConnectionException("Connection is not available (test)");
         }
-        if ("silent".equals(outcome)) {
+        if ("unreported".equals(outcome)) {
+          // taken, and its node died before the first report
+        } else if ("silent".equals(outcome)) {
           updates.record(task.attemptId(), channel == Channel.SMS ? "submitted" : "calling", null, Map.of("test", true));
         } else {
           updates.record(task.attemptId(), outcome, "delivered".equals(outcome) || "completed".equals(outcome) ? null
@@ -84,7 +86,7 @@ public final class TestChannels {
   /**
    * What the channel reports for a number from now on: a final status such as {@code undelivered}
    * or {@code busy}, {@code silent} for a submitted SMS (or a ringing call) that never gets an
-   * outcome, or {@code database-busy-once}: the next delivery finds no free database connection,
+   * outcome, {@code unreported} for a delivery taken without any report (its node died), or {@code database-busy-once}: the next delivery finds no free database connection,
    * the one after it is delivered.
    */
   public void outcome(Channel channel, String e164, String status) {

@@ -20,6 +20,15 @@ psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists kodama_
 A=$(mktemp -d)
 B=$(mktemp -d)
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d kodama_bench -c "$1"; }
+none() { [ "$(sql "select count(*) from $1")" = 0 ]; }
+# settle COMMAND…: waits until the command succeeds, for at most 5 minutes after the kill
+settle() {
+  until "$@"; do
+    [ $(($(date +%s) - KILLED)) -gt 300 ] && { echo "still open after 5 minutes"; return; }
+    sleep 5
+  done
+}
+sms_settled() { none "scheduled_tasks where task_name = 'deliver-attempt'" && none "sms_attempt where state in ('sending', 'submitted')"; }
 COMMON=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/kodama_bench --spring.datasource.username=postgres
   --kodama.secret=kill-node-benchmark-secret-0123456789)
 java -jar "$JAR" --kodama.data-dir="$A" "${COMMON[@]}" --logging.level.io.kodama.simulator.smsc=DEBUG >"$A/kodama.log" 2>&1 &
@@ -44,20 +53,13 @@ if [ "${1:-}" = voice ]; then
   wait $PID_B 2>/dev/null || true
   KILLED=$(date +%s)
   echo "node B killed at $(date -u +%T), calls: $(sql "select string_agg(status, ' ') from delivery_attempts")"
-  until [ "$(sql "select count(*) from delivery_attempts where status in ('queued', 'calling', 'answered')")" = 0 ]; do
-    [ $(($(date +%s) - KILLED)) -gt 300 ] && { echo "still open after 5 minutes"; break; }
-    sleep 5
-  done
+  settle none "delivery_attempts where status in ('queued', 'calling', 'answered')"
 else
   kill_under_load http://localhost:8081 60 20 $PID_B
   KILLED=$(date +%s)
   echo "node B killed at $(date -u +%T)"
   sleep 5
-  until [ "$(sql "select count(*) from scheduled_tasks where task_name = 'deliver-attempt'")" = 0 ] \
-      && [ "$(sql "select count(*) from sms_attempt where state in ('sending', 'submitted')")" = 0 ]; do
-    [ $(($(date +%s) - KILLED)) -gt 300 ] && { echo "still open after 5 minutes"; break; }
-    sleep 5
-  done
+  settle sms_settled
   echo "SMS accepted by the SMSC: $(grep -c 'SMSC simulator delivered an SMS' "$A/kodama.log")," \
     "attempts handed to it: $(sql 'select count(*) from sms_attempt')"
 fi
